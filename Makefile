@@ -1,0 +1,66 @@
+# pith — build, test, benchmark.
+#   make              build ./pith (-O2, -Werror)
+#   make CC=clang     same with clang
+#   make test         unit tests + language tests; last line "N passed, N failed"
+#   make asan         ./pith-asan (AddressSanitizer + UBSan); make test-asan runs the tests with it
+#   make ubsan        ./pith-ubsan (UBSan only)
+#   make bench        benchmarks vs python3 (ratios)
+#   make format       clang-format the sources
+
+CC ?= cc
+OPT ?= -O2 -g
+WARN = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) -Iinclude -MMD -MP $(CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS = -lm
+BUILD ?= build
+PROG ?= pith
+
+SRCS := $(sort $(shell find src -name '*.c'))
+OBJS := $(SRCS:%.c=$(BUILD)/%.o)
+LIB_OBJS := $(filter-out $(BUILD)/src/main.o,$(OBJS))
+UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
+
+.PHONY: all test unit test-asan asan ubsan bench format clean objs
+
+all: $(PROG)
+
+$(PROG): $(OBJS)
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS)
+
+objs: $(OBJS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/unit/%: tests/unit/%.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB_OBJS) $(LDLIBS)
+
+unit: $(UNIT_BINS)
+
+test: $(PROG) $(UNIT_BINS)
+	@bash tools/runtests.sh ./$(PROG) $(BUILD)/unit
+
+asan:
+	$(MAKE) BUILD=build-asan PROG=pith-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined" pith-asan unit
+
+ubsan:
+	$(MAKE) BUILD=build-ubsan PROG=pith-ubsan OPT="-O1 -g" \
+	  EXTRA_CFLAGS="-fsanitize=undefined -fno-sanitize-recover=undefined" pith-ubsan unit
+
+test-asan: asan
+	@ASAN_OPTIONS=detect_leaks=0 bash tools/runtests.sh ./pith-asan build-asan/unit
+
+bench: $(PROG)
+	@bash tools/bench.sh ./$(PROG)
+
+format:
+	clang-format -i $$(find src include tests/unit -name '*.[ch]')
+
+clean:
+	rm -rf build build-asan build-ubsan pith pith-asan pith-ubsan
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,35 @@
+/* descr.h — builtin functions and descriptors (runtime/descr.c):
+ * builtin_function_or_method, method_descriptor, classmethod_descriptor,
+ * getset_descriptor, member_descriptor, plus staticmethod/classmethod/
+ * property objects used by Python classes (objects/funcdescr.c later). */
+#ifndef PITH_DESCR_H
+#define PITH_DESCR_H
+
+#include "object.h"
+
+typedef struct PithCFunction {
+    PithObject ob;
+    PithMethodDef *def;
+    PithObject *self;   /* bound object, module, or NULL */
+    PithObject *module; /* __module__ (str) or NULL */
+} PithCFunction;
+
+extern PithType pith_cfunction_type, pith_method_descr_type,
+    pith_classmethod_descr_type, pith_getset_descr_type,
+    pith_member_descr_type;
+
+/* Create a builtin function bound to self (new ref). */
+PithObject *pith_cfunction_new(PithMethodDef *def, PithObject *self, PithObject *module);
+/* Check arguments against def->flags and call (CPython's messages, e.g.
+ * "len() takes exactly one argument (2 given)"). */
+PithObject *pith_cfunction_call_def(PithMethodDef *def, PithObject *self,
+                                    PithObject *const *args, size_t nargs,
+                                    PithObject *kwnames);
+PithObject *pith_descr_new_method(PithType *t, PithMethodDef *def);
+PithObject *pith_descr_new_classmethod(PithType *t, PithMethodDef *def);
+PithObject *pith_descr_new_getset(PithType *t, PithGetSetDef *def);
+PithObject *pith_descr_new_member(PithType *t, PithMemberDef *def);
+/* The underlying def of a method_descriptor (for LOAD_METHOD fast path). */
+PithMethodDef *pith_method_descr_def(PithObject *descr);
+
+#endif

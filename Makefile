@@ -34,9 +34,14 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
-$(BUILD)/unit/%: tests/unit/%.c $(LIB_OBJS)
+# Unit tests link against an archive, so each pulls in only the layers it uses.
+$(BUILD)/libpith.a: $(LIB_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/unit/%: tests/unit/%.c $(BUILD)/libpith.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB_OBJS) $(LDLIBS)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libpith.a $(LDLIBS)
 
 unit: $(UNIT_BINS)
 

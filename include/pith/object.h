@@ -328,7 +328,7 @@ PithObject *pith_str(PithObject *o);
 PithObject *pith_ascii(PithObject *o);
 intptr_t pith_hash(PithObject *o);               /* -1 on error */
 intptr_t pith_hash_pointer(const void *p);       /* id()-based hash */
-PithObject *pith_hash_not_implemented(PithObject *o); /* raises "unhashable type" */
+intptr_t pith_hash_not_implemented(PithObject *o); /* tp_hash of unhashable types: raises "unhashable type", returns -1 */
 PithObject *pith_richcompare(PithObject *a, PithObject *b, int op);
 int pith_richcompare_bool(PithObject *a, PithObject *b, int op); /* identity implies EQ */
 int pith_is_true(PithObject *o); /* 1, 0, -1 */

@@ -18,6 +18,11 @@ typedef struct PithStr {
     uint8_t kind;     /* 1, 2 or 4 */
     uint8_t ascii;    /* all chars < 128 */
     uint8_t interned;
+    uint8_t reserved_;
+    /* Bytes between the struct and the data: 0 for exact str; for instances
+     * of str subclasses the subtype's extra fields (dict slot, __slots__)
+     * occupy [sizeof(PithStr), tp_basicsize) and the data follows them. */
+    uint32_t extra;
     char *utf8;       /* cached UTF-8, NUL-terminated */
     intptr_t utf8_length;
     /* followed by the data: length * kind bytes + NUL unit */
@@ -26,10 +31,12 @@ typedef struct PithStr {
 extern PithType pith_str_type;
 #define pith_str_check(o) PITH_TYPE_CHECK_FLAG(o, PITH_TPFLAGS_UNICODE_SUBCLASS)
 #define pith_str_check_exact(o) (PITH_TYPE(o) == &pith_str_type)
-#define PITH_STR_DATA(o) ((void *)((PithStr *)(o) + 1))
+#define PITH_STR_DATA(o)                                                       \
+    ((void *)((char *)((PithStr *)(o) + 1) + ((PithStr *)(o))->extra))
 #define PITH_STR_LEN(o) (((PithStr *)(o))->length)
+#define PITH_STR_KIND(o) (((PithStr *)(o))->kind)
 static inline uint32_t pith_str_read(const PithStr *s, intptr_t i) {
-    const void *d = s + 1;
+    const void *d = (const char *)(s + 1) + s->extra;
     return s->kind == 1 ? ((const uint8_t *)d)[i]
          : s->kind == 2 ? ((const uint16_t *)d)[i]
                         : ((const uint32_t *)d)[i];
@@ -103,5 +110,70 @@ int pith_sb_append_str(PithStrBuilder *sb, PithObject *str);
 int pith_sb_append_repr(PithStrBuilder *sb, PithObject *obj);
 PithObject *pith_sb_finish(PithStrBuilder *sb); /* frees buffer */
 void pith_sb_discard(PithStrBuilder *sb);
+
+/* ---- additions by the str owner ---------------------------------------- */
+
+/* Invariant: every str is canonical — kind is the smallest that holds its
+ * largest code point, ascii == (max < 128). So equal strings have equal
+ * kind and bytes. */
+
+/* A new exact str of n code points able to hold maxchar, data uninitialised
+ * except the NUL terminator; fill with pith_str_write. */
+PithObject *pith_str_new_raw(intptr_t n, uint32_t maxchar);
+static inline void pith_str_write(PithStr *s, intptr_t i, uint32_t cp) {
+    void *d = (char *)(s + 1) + s->extra;
+    if (s->kind == 1) ((uint8_t *)d)[i] = (uint8_t)cp;
+    else if (s->kind == 2) ((uint16_t *)d)[i] = (uint16_t)cp;
+    else ((uint32_t *)d)[i] = cp;
+}
+/* Build from n units of width kind (1, 2 or 4); result canonical. */
+PithObject *pith_str_from_kind(int kind, const void *data, intptr_t n);
+PithObject *pith_str_from_latin1(const char *s, intptr_t n);
+/* s * n ; s[i] as a 1-char str (index already checked). */
+PithObject *pith_str_repeat(PithObject *s, intptr_t n);
+PithObject *pith_str_char_at(PithObject *s, intptr_t i);
+/* Find sub in s[start:end]: index or -1 (direction 1 = find, -1 = rfind). */
+intptr_t pith_str_find(PithObject *s, PithObject *sub, intptr_t start,
+                       intptr_t end, int direction);
+intptr_t pith_str_count(PithObject *s, PithObject *sub, intptr_t start, intptr_t end);
+/* s % args (printf-style formatting). */
+PithObject *pith_str_percent_format(PithObject *fmt, PithObject *args);
+/* fmt.format(*args, **kwargs) with args borrowed, kwargs dict or NULL. */
+PithObject *pith_str_format_call(PithObject *fmt, PithObject *const *args,
+                                 size_t nargs, PithObject *kwargs);
+/* str.__format__ for a str value. */
+PithObject *pith_str_format_str(PithObject *s, PithObject *spec);
+extern PithType pith_str_iter_type, pith_str_ascii_iter_type;
+
+/* Codecs (codecs.c). encoding/errors NULL = "utf-8"/"strict". Encoding
+ * names are normalised (case, '-'/'_'/' '); unknown -> LookupError
+ * "unknown encoding: x". */
+PithObject *pith_str_encode(PithObject *s, const char *encoding, const char *errors);
+PithObject *pith_str_decode(const char *data, intptr_t len, const char *encoding,
+                            const char *errors);
+/* UTF-8 of s with lone surrogates handled per errors (borrowed cache is
+ * not used): returns a new bytes object. */
+PithObject *pith_str_encode_utf8(PithObject *s, const char *errors);
+
+/* Unicode database (unicode_db.c), Unicode 14.0. */
+uint32_t pith_ucd_flags(uint32_t cp);
+bool pith_unicode_isalpha(uint32_t cp);
+bool pith_unicode_isdecimal(uint32_t cp);
+bool pith_unicode_isdigit(uint32_t cp);
+bool pith_unicode_isnumeric(uint32_t cp);
+bool pith_unicode_isalnum(uint32_t cp);
+bool pith_unicode_isprintable(uint32_t cp);
+bool pith_unicode_islower(uint32_t cp);
+bool pith_unicode_isupper(uint32_t cp);
+bool pith_unicode_istitle(uint32_t cp); /* general category Lt */
+bool pith_unicode_iscased(uint32_t cp);
+bool pith_unicode_iscaseignorable(uint32_t cp);
+int pith_unicode_decimal(uint32_t cp); /* 0..9 or -1 */
+int pith_unicode_digit(uint32_t cp);   /* 0..9 or -1 */
+/* Full case mappings: write up to 3 code points to out, return the count. */
+int pith_unicode_tolower_full(uint32_t cp, uint32_t *out);
+int pith_unicode_toupper_full(uint32_t cp, uint32_t *out);
+int pith_unicode_totitle_full(uint32_t cp, uint32_t *out);
+int pith_unicode_tofold_full(uint32_t cp, uint32_t *out);
 
 #endif

@@ -1,0 +1,2 @@
+. ./norm.sh
+run nonexistent_script.py

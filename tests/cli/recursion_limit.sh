@@ -1,0 +1,3 @@
+. ./norm.sh
+run -c 'def f(): return f()
+f()'

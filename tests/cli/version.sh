@@ -1,0 +1,3 @@
+. ./norm.sh
+run -V
+run --version

@@ -65,7 +65,14 @@ PithObject *pith_get_iter(PithObject *o); /* iter(o), incl. __getitem__ fallback
 PithObject *pith_iter_next(PithObject *it);
 bool pith_iter_check(PithObject *o);
 PithObject *pith_seqiter_new(PithObject *seq);
+/* `iterator` (over __getitem__) and `callable_iterator` (runtime/iter.c). */
+extern PithType pith_seqiter_type, pith_calliter_type;
 PithObject *pith_calliter_new(PithObject *callable, PithObject *sentinel);
+
+/* isinstance()/issubclass() with __instancecheck__/__subclasscheck__ and
+ * tuples of classes: 1, 0, or -1 with an exception (abstract.c). */
+int pith_isinstance(PithObject *inst, PithObject *cls);
+int pith_issubclass(PithObject *derived, PithObject *cls);
 
 /* Calls (runtime/call.c). */
 PithObject *pith_call(PithObject *callable, PithObject *const *args,

@@ -27,7 +27,8 @@ typedef struct PithCode {
     PithObject *qualname;  /* str */
     PithObject *linetable; /* bytes, see linetable.h */
     PithObject *exceptiontable; /* bytes (may be empty) */
-    void *extra;           /* VM caches etc. */
+    void *extra;           /* VM caches etc.: allocated with pith_mem_malloc,
+                              freed with pith_mem_free when the code dies */
 } PithCode;
 
 /* co_flags (CPython's values). */
@@ -44,6 +45,20 @@ typedef struct PithCode {
 
 extern PithType pith_code_type;
 #define pith_code_check(o) (PITH_TYPE(o) == &pith_code_type)
+
+/* What the compiler hands to pith_code_new. Objects are borrowed (the code
+ * object takes its own references); instrs is copied. */
+typedef struct PithCodeSpec {
+    const uint32_t *instrs;
+    intptr_t ninstrs;
+    int argcount, posonlyargcount, kwonlyargcount, stacksize, flags, firstlineno;
+    PithObject *consts, *names, *varnames, *cellvars, *freevars; /* tuples */
+    PithObject *filename, *name, *qualname;                      /* str */
+    PithObject *linetable;                                       /* bytes */
+} PithCodeSpec;
+
+/* A new code object (nlocals = len(varnames)), or NULL + MemoryError. */
+PithCode *pith_code_new(const PithCodeSpec *spec);
 
 /* Source line of the instruction at index `instr` (-1 if none). */
 int pith_code_addr2line(PithCode *co, int instr);

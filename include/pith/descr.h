@@ -1,7 +1,7 @@
 /* descr.h — builtin functions and descriptors (runtime/descr.c):
  * builtin_function_or_method, method_descriptor, classmethod_descriptor,
- * getset_descriptor, member_descriptor, plus staticmethod/classmethod/
- * property objects used by Python classes (objects/funcdescr.c later). */
+ * getset_descriptor, member_descriptor, plus property, super and
+ * mappingproxy used by Python classes. */
 #ifndef PITH_DESCR_H
 #define PITH_DESCR_H
 
@@ -31,5 +31,11 @@ PithObject *pith_descr_new_getset(PithType *t, PithGetSetDef *def);
 PithObject *pith_descr_new_member(PithType *t, PithMemberDef *def);
 /* The underlying def of a method_descriptor (for LOAD_METHOD fast path). */
 PithMethodDef *pith_method_descr_def(PithObject *descr);
+
+/* property, super, mappingproxy (runtime/property.c, runtime/super.c);
+ * staticmethod/classmethod are in func.h. */
+extern PithType pith_property_type, pith_super_type, pith_mappingproxy_type;
+/* Read-only view of a mapping (type.__dict__). */
+PithObject *pith_mappingproxy_new(PithObject *mapping);
 
 #endif

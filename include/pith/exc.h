@@ -135,7 +135,13 @@ void pith_err_print(void);
 /* Report an exception that cannot be raised (e.g. in __del__) to stderr. */
 void pith_err_write_unraisable(PithObject *context_obj);
 
+/* AttributeError "'T' object has no attribute 'name'" with .name/.obj set
+ * (used for 3.11's "Did you mean" hints). Returns NULL. */
+PithObject *pith_err_no_attribute(PithObject *obj, PithObject *name);
+
 /* Exception object accessors (objects/exceptions.c). */
+/* Set AttributeError.name/.obj or NameError.name on exc if it is one. */
+void pith_exc_set_attribute_info(PithObject *exc, PithObject *obj, PithObject *name);
 PithObject *pith_exc_new(PithType *type, PithObject *args_tuple); /* instance */
 PithObject *pith_exc_get_traceback(PithObject *exc); /* borrowed, may be NULL */
 void pith_exc_set_traceback(PithObject *exc, PithObject *tb);

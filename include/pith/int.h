@@ -52,6 +52,11 @@ int pith_int_compare(PithObject *a, PithObject *b); /* -1, 0, 1 */
 /* str(int) in base 2/8/10/16 with optional prefix ("0x"...): new str. */
 PithObject *pith_int_format(PithObject *o, int base, bool alternate);
 intptr_t pith_int_hash(PithObject *o);
+/* sys.set_int_max_str_digits(): limit on decimal digits converted by
+ * str(int)/int(str) (0 = unlimited). Default 4300, minimum nonzero 640. */
+extern intptr_t pith_int_max_str_digits;
+#define PITH_INT_DEFAULT_MAX_STR_DIGITS 4300
+#define PITH_INT_MAX_STR_DIGITS_THRESHOLD 640
 size_t pith_int_bit_length(PithObject *o);
 
 /* Arithmetic on int operands (used by the VM fast paths and by float). */

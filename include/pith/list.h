@@ -11,6 +11,8 @@ typedef struct PithList {
 } PithList;
 
 extern PithType pith_list_type;
+/* "list_iterator" and "list_reverseiterator" */
+extern PithType pith_list_iter_type, pith_list_reviter_type;
 #define pith_list_check(o) PITH_TYPE_CHECK_FLAG(o, PITH_TPFLAGS_LIST_SUBCLASS)
 #define pith_list_check_exact(o) (PITH_TYPE(o) == &pith_list_type)
 #define PITH_LIST_ITEMS(o) (((PithList *)(o))->items)

@@ -1,4 +1,4 @@
-/* modules.h — builtin modules (src/modules/). */
+/* modules.h — builtin modules (src/modules/) and the native stdio streams. */
 #ifndef PITH_MODULES_H
 #define PITH_MODULES_H
 
@@ -13,5 +13,53 @@ void pith_sys_write_stderr(const char *s);
 /* print(obj) to a stream object: file.write(str(obj)). */
 int pith_file_write_object(PithObject *obj, PithObject *file, bool raw_str);
 int pith_file_write_string(const char *s, PithObject *file);
+
+/* Native text streams (modules/stdio.c), type name "_io.TextIOWrapper".
+ * mode "r" or "w"; errors "strict", "surrogateescape" or "backslashreplace". */
+extern PithType pith_stdio_type;
+PithObject *pith_stdio_new(int fd, const char *name, const char *mode,
+                           const char *errors, bool line_buffering,
+                           bool write_through);
+/* Flush any stream object (native fast path, else .flush()); None/NULL ok. */
+int pith_stdio_flush(PithObject *stream);
+/* One line from a native reader stream, '' at EOF. */
+PithObject *pith_stdio_readline(PithObject *stream);
+
+/* Command-line state that sys exposes (set by run.c before pith_sys_init). */
+typedef struct PithConfig {
+    int bytes_warning, debug, inspect, interactive, optimize;
+    int dont_write_bytecode, no_user_site, no_site, ignore_environment;
+    int verbose, quiet, isolated, safe_path, unbuffered;
+    const char *run_command; /* -c CMD, or NULL */
+    const char *run_module;  /* -m MOD, or NULL */
+    const char *run_filename;/* script path, "-" for stdin, or NULL */
+    int script_argc;         /* sys.argv */
+    char **script_argv;
+    int orig_argc;           /* sys.orig_argv */
+    char **orig_argv;
+    PithObject *warnoptions; /* list of str */
+} PithConfig;
+extern PithConfig pith_config;
+
+/* Struct sequences (modules/structseq.c): named tuple-like types such as
+ * sys.version_info. Fill a zeroed static PithType once; n = len(fields). */
+int pith_structseq_init_type(PithType *t, const char *name,
+                             const char *const *fields, int n);
+/* New instance; items are borrowed (increfed). */
+PithObject *pith_structseq_new(PithType *t, PithObject *const *items);
+
+/* types.SimpleNamespace-like object (modules/namespace.c). */
+extern PithType pith_namespace_type;
+PithObject *pith_namespace_new(PithObject *dict_or_NULL); /* copies the dict */
+
+/* Import a builtin (C) module by name: sys.modules first, then the
+ * pith_builtin_modules table (module.h). NULL without exception = no such
+ * builtin module. (modules/builtins_code.c) */
+PithObject *pith_import_builtin_module(PithObject *name);
+
+/* sys pieces used by run.c */
+/* sys.version text: "3.11.7 (pith, DATE, TIME) [compiler]". */
+void pith_version_text(char *buf, size_t size);
+PithObject *pith_sys_get_excepthook(void); /* borrowed, or NULL */
 
 #endif

@@ -106,7 +106,7 @@
     X(UNPACK_SEQUENCE, "n; seq -> xn..x1 (x1 on top)")                         \
     X(UNPACK_EX, "before|after<<8; seq -> after.. list before.. (first on top)") \
     X(FORMAT_VALUE, "flags&3: 0 -,1 str,2 repr,3 ascii; flags&4: spec on top; v [spec] -> str") \
-    X(MAKE_FUNCTION, "flags 1 defaults,2 kwdefaults,4 annotations,8 closure; [d][kwd][ann][clo] code -> func") \
+    X(MAKE_FUNCTION, "flags 1 defaults tuple,2 kwdefaults dict,4 annotations tuple (name1, value1, ...),8 closure tuple of cells; [d][kwd][ann][clo] code -> func") \
     X(CALL, "n; see header comment")                                           \
     X(KW_NAMES, "consti; - (kwnames tuple for the next CALL)")                 \
     X(CALL_FUNCTION_EX, "flags&1 kwargs; NULL f args_tuple [kwargs_dict] -> result") \

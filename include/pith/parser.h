@@ -12,4 +12,7 @@
 PithMod *pith_parse(const char *src, size_t len, PithObject *filename,
                     PithMode mode, PithArena *arena);
 
+/* Python's ast.dump(tree, include_attributes=...) text of mod (new str). */
+PithObject *pith_ast_dump(PithMod *mod, bool include_attributes);
+
 #endif

@@ -7,6 +7,8 @@
 
 extern PithType pith_range_type, pith_slice_type, pith_enumerate_type,
     pith_zip_type, pith_reversed_type, pith_map_type, pith_filter_type;
+/* "range_iterator" (values fit in int64) and "longrange_iterator". */
+extern PithType pith_range_iter_type, pith_longrange_iter_type;
 
 typedef struct PithSlice {
     PithObject ob;

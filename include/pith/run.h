@@ -1,4 +1,4 @@
-/* run.h — the command line and program runners (runtime/main.c, runtime/run.c). */
+/* run.h — the command line and program runners (runtime/run.c). */
 #ifndef PITH_RUN_H
 #define PITH_RUN_H
 
@@ -15,5 +15,8 @@ int pith_run_source(const char *src, size_t len, const char *filename, PithObjec
 /* Handle an uncaught exception at top level: SystemExit -> exit code,
  * otherwise print the traceback; returns the process exit status. */
 int pith_handle_uncaught(void);
+/* 3.11's "Did you mean" hint for an AttributeError/NameError instance: the
+ * suggested name (new ref) or NULL; never raises (runtime/suggest.c). */
+PithObject *pith_offer_suggestions(PithObject *exc);
 
 #endif

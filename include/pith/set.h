@@ -4,7 +4,7 @@
 
 #include "object.h"
 
-extern PithType pith_set_type, pith_frozenset_type;
+extern PithType pith_set_type, pith_frozenset_type, pith_set_iter_type; /* "set_iterator" */
 #define pith_anyset_check(o)                                                   \
     (pith_type_ok(o, &pith_set_type) || pith_type_ok(o, &pith_frozenset_type))
 

@@ -141,6 +141,13 @@ PithObject *pith_str_percent_format(PithObject *fmt, PithObject *args);
 /* fmt.format(*args, **kwargs) with args borrowed, kwargs dict or NULL. */
 PithObject *pith_str_format_call(PithObject *fmt, PithObject *const *args,
                                  size_t nargs, PithObject *kwargs);
+/* s.format_map(mapping). */
+PithObject *pith_str_format_map(PithObject *fmt, PithObject *mapping);
+/* Like pith_format_spec_parse, but errors name the type ("Invalid format
+ * specifier 'abc' for object of type 'int'"), as CPython's do. Note: with
+ * '0' before the width and no explicit fill, fill becomes '0'; numeric types
+ * then use align '=' when no align was given (zero_pad tells). */
+int pith_format_spec_parse_for(PithObject *spec, PithFormatSpec *out, const char *type_name);
 /* str.__format__ for a str value. */
 PithObject *pith_str_format_str(PithObject *s, PithObject *spec);
 extern PithType pith_str_iter_type, pith_str_ascii_iter_type;

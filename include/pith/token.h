@@ -29,7 +29,8 @@
     X(RIGHTSHIFTEQUAL, ">>=") X(DOUBLESTAREQUAL, "**=")                        \
     X(DOUBLESLASH, "//") X(DOUBLESLASHEQUAL, "//=") X(AT, "@")                 \
     X(ATEQUAL, "@=") X(RARROW, "->") X(ELLIPSIS, "...")                        \
-    X(COLONEQUAL, ":=") X(EXCLAMATION, "!") X(ERROR, "")
+    X(COLONEQUAL, ":=") X(EXCLAMATION, "!")                                    \
+    X(BADCHAR, "") X(ERROR, "")
 
 #define PITH_TOKEN_ENUM(name, text) PITH_T_##name,
 typedef enum { PITH_TOKEN_LIST(PITH_TOKEN_ENUM) PITH_T_COUNT } PithTokenType;
@@ -48,12 +49,12 @@ typedef enum {
     PITH_KW_NONE_ = 0,
     PITH_KEYWORD_LIST(PITH_KW_ENUM)
     PITH_KW_COUNT
-} PithKeyword;
+} PithKeywordId;
 #undef PITH_KW_ENUM
 
 typedef struct PithToken {
     PithTokenType type;
-    int kw;                 /* PithKeyword for NAME tokens that are keywords, else 0 */
+    int kw;                 /* PithKeywordId for NAME tokens that are keywords, else 0 */
     const char *start, *end;
     const char *line_start; /* start of the first physical line */
     int lineno, col, end_lineno, end_col;

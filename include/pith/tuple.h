@@ -10,7 +10,7 @@ typedef struct PithTuple {
     PithObject *items[];
 } PithTuple;
 
-extern PithType pith_tuple_type;
+extern PithType pith_tuple_type, pith_tuple_iter_type; /* "tuple_iterator" */
 #define pith_tuple_check(o) PITH_TYPE_CHECK_FLAG(o, PITH_TPFLAGS_TUPLE_SUBCLASS)
 #define pith_tuple_check_exact(o) (PITH_TYPE(o) == &pith_tuple_type)
 #define PITH_TUPLE_ITEMS(o) (((PithTuple *)(o))->items)

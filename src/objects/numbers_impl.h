@@ -30,6 +30,15 @@ PithObject *pith_intv_from_mag(const uint32_t *d, intptr_t n, int sign);
 /* An int of exact type `type` (int subclass) with the value of `v`. */
 PithObject *pith_int_subtype_copy(PithType *type, PithObject *v);
 
+/* Look up special method `name` on type(x) and call it with no args;
+ * *found says whether it existed (NULL + !found + no error = absent). */
+PithObject *pith_num_call_special(PithObject *x, const char *name, bool *found);
+
+/* ASCII rendering of a non-ASCII str for int()/float() parsing: Unicode
+ * decimal digits -> '0'..'9', Unicode spaces -> ' ', others -> '?'.
+ * malloc'd (pith_mem_free), NULL with MemoryError. */
+char *pith_num_ascii_text(PithObject *str, intptr_t *len);
+
 /* ---- int_arith.c: magnitude primitives --------------------------------- */
 int pith_mag_cmp(const uint32_t *a, intptr_t na, const uint32_t *b, intptr_t nb);
 /* q = a / b, r = a % b (either may be NULL), b != 0. New ints with the
@@ -79,9 +88,15 @@ void pith_dtoa_digits(double v, char mode, int prec, char *buf, size_t size, int
  * (pith_mem_free it). type in e E f F g G r %; flags: 1 alternate,
  * 2 add ".0" to integral results, 4 no sign for -0 ('z'). Sign is never
  * emitted: *neg says whether the value is negative. */
+/* Parse [sign] decimal float text filling exactly [s, end): 0 ok, -1 bad
+ * syntax, -2 no memory (nothing raised). */
+int pith_dtoa_parse(const char *s, const char *end, bool underscores, bool special,
+                    double *out);
 char *pith_dtoa_format(double v, char type, int prec, int flags, bool *neg);
 
 /* ---- float.c ----------------------------------------------------------- */
+/* format(v, spec) for a parsed spec whose type is a float type or none. */
+PithObject *pith_float_format_spec(double v, const PithFormatSpec *spec);
 /* Convert a number operand to double for mixed arithmetic: 1 ok, 0 = not a
  * number type (NotImplemented), -1 error. */
 int pith_float_coerce(PithObject *o, double *out);

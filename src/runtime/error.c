@@ -5,6 +5,8 @@
  * exception *instance* (raising normalises at once, as CPython 3.12 does).
  */
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pith/pith.h"

@@ -58,3 +58,36 @@ void pith_repr_leave(PithObject *o) {
         }
     }
 }
+
+/* ---- interned identifiers ------------------------------------------------ */
+
+#define PITH_ID_TEXT(n, s) s,
+static const char *const id_text[PITH_ID_COUNT] = {PITH_ID_LIST(PITH_ID_TEXT)};
+#undef PITH_ID_TEXT
+static PithObject *id_obj[PITH_ID_COUNT];
+
+PithObject *pith_id(int which) {
+    if (!id_obj[which]) id_obj[which] = pith_str_intern_cstr(id_text[which]);
+    return id_obj[which];
+}
+
+int pith_ids_init(void) {
+    for (int i = 0; i < PITH_ID_COUNT; i++)
+        if (!pith_id(i)) return -1;
+    return 0;
+}
+
+/* ---- start-up of the core runtime ------------------------------------------ */
+
+int pith_core_init(void) {
+    PithType *types[] = {
+        &pith_object_type,      &pith_type_type,          &pith_none_type,
+        &pith_notimpl_type,     &pith_ellipsis_type,      &pith_wrapper_descr_type,
+        &pith_method_wrapper_type, &pith_seqiter_type,    &pith_calliter_type,
+        &pith_property_type,    &pith_super_type,         &pith_mappingproxy_type,
+    };
+    if (pith_descr_init() < 0) return -1;
+    for (size_t i = 0; i < sizeof types / sizeof *types; i++)
+        if (pith_type_ready(types[i]) < 0) return -1;
+    return pith_module_type_init();
+}

@@ -3,6 +3,7 @@ def f(a, b, c=3, *, d, e=5):
     return a
 def g(x, /, y):
     return x
+STR = "abc"
 def h():
     return 0
 tests = [
@@ -20,7 +21,7 @@ tests = [
     lambda: abs(x=1),
     lambda: f(1, 2, 3, d=4, d2=5),
     lambda: (lambda q, r: 0)(1),
-    lambda: "abc"(),
+    lambda: STR(),
     lambda: len(5),
 ]
 for t in tests:

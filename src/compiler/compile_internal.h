@@ -1,0 +1,124 @@
+/* compile_internal.h — state and helpers shared by the compiler's files:
+ * compile.c (units, emission, names, frame blocks, assembly),
+ * compile_expr.c (expressions, targets, calls, conditions),
+ * compile_stmt.c (statements, control flow, exceptions),
+ * compile_func.c (functions, lambdas, classes, comprehensions).
+ *
+ * Every compile function returns 0 on success and -1 with an exception set.
+ * Instructions are first collected per unit with symbolic jump targets
+ * (label ids); assembly resolves labels to absolute instruction indices,
+ * computes the stack depth and the line table. */
+#ifndef PITH_COMPILE_INTERNAL_H
+#define PITH_COMPILE_INTERNAL_H
+
+#include "pith/pith.h"
+#include "pith/compile.h"
+#include "pith/linetable.h"
+#include "pith/opcode.h"
+#include "pith/symtable.h"
+
+typedef struct Instr {
+    int op;
+    int arg; /* label id for jumps until assembly */
+    PithLocation loc;
+} Instr;
+
+/* Compile-time frame blocks: what break/continue/return must undo. */
+typedef enum {
+    FB_WHILE_LOOP, FB_FOR_LOOP, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END,
+    FB_WITH, FB_HANDLER_CLEANUP, FB_EXCEPTION_HANDLER, FB_POP_VALUE
+} FBlockKind;
+
+typedef struct FBlock {
+    FBlockKind kind;
+    int start, exit;   /* loops: continue / break labels */
+    const void *datum; /* FINALLY_TRY: finalbody; HANDLER_CLEANUP: name */
+} FBlock;
+
+typedef enum {
+    SCOPE_MODULE, SCOPE_CLASS, SCOPE_FUNCTION, SCOPE_ASYNC_FUNCTION, SCOPE_LAMBDA,
+    SCOPE_COMPREHENSION
+} UnitScope;
+
+typedef struct Unit {
+    struct Unit *parent;
+    PithSTEntry *ste;
+    UnitScope scope;
+    PithObject *name, *qualname; /* owned */
+    PithObject *private_name;    /* borrowed (AST) or NULL */
+    PithObject *consts, *names, *varnames, *cellvars, *freevars; /* lists */
+    int argcount, posonlyargcount, kwonlyargcount, firstlineno;
+    Instr *code;
+    int ncode, capcode;
+    int *labels; /* label id -> instruction index (-1 = unbound) */
+    int nlabels, caplabels;
+    PithLocation loc; /* location given to emitted instructions */
+    FBlock fb[PITH_MAX_BLOCKS];
+    int nfb;
+} Unit;
+
+typedef struct Compiler {
+    PithObject *filename;
+    PithSymtable *st;
+    Unit *u;
+    int optimize;
+    int interactive;
+} Compiler;
+
+/* ---- compile.c ---------------------------------------------------------- */
+int cu_emit(Compiler *c, int op, int arg);
+int cu_new_label(Compiler *c);          /* label id, or -1 */
+int cu_bind(Compiler *c, int label);    /* next instruction is the target */
+int cu_add_const(Compiler *c, PithObject *o); /* index or -1; o borrowed */
+int cu_load_const(Compiler *c, PithObject *o);
+int cu_add_name(Compiler *c, PithObject *name); /* co_names index, mangled */
+int cu_error(Compiler *c, const char *msg);     /* SyntaxError at u->loc; -1 */
+int cu_error_at(Compiler *c, int lineno, int col, int end_lineno, int end_col,
+                const char *msg);
+int cu_nameop(Compiler *c, PithObject *name, PithExprContext ctx);
+int cu_push_fblock(Compiler *c, FBlockKind kind, int start, int exit, const void *datum);
+void cu_pop_fblock(Compiler *c);
+int cu_enter_scope(Compiler *c, PithObject *name, UnitScope scope, const void *key,
+                   int firstlineno);
+void cu_exit_scope(Compiler *c);
+/* Finish the current unit into a code object (appends `return None` when
+ * add_return). */
+PithCode *cu_assemble(Compiler *c, int add_return);
+/* The docstring of a body (first statement a str constant), else NULL. */
+PithObject *cu_docstring(PithAstSeq *body);
+/* Does a body contain annotated assignments (outside nested scopes)? */
+int cu_find_ann(PithAstSeq *body);
+
+#define LOC_OF(n) ((PithLocation){(n)->lineno, (n)->end_lineno, (n)->col_offset, (n)->end_col_offset})
+#define ADDOP(c, op) do { if (cu_emit((c), PITH_OP_##op, 0) < 0) return -1; } while (0)
+#define ADDOP_I(c, op, a) do { if (cu_emit((c), PITH_OP_##op, (a)) < 0) return -1; } while (0)
+#define ADDOP_JUMP(c, op, l) ADDOP_I(c, op, l)
+#define ADDOP_CONST(c, o) do { if (cu_load_const((c), (o)) < 0) return -1; } while (0)
+#define NEW_LABEL(c, l) int l = cu_new_label(c); if (l < 0) return -1
+#define BIND(c, l) do { if (cu_bind((c), (l)) < 0) return -1; } while (0)
+#define CHECK(x) do { if ((x) < 0) return -1; } while (0)
+
+/* ---- compile_expr.c ----------------------------------------------------- */
+int cx_expr(Compiler *c, PithExpr *e);
+int cx_exprs(Compiler *c, PithAstSeq *seq);
+int cx_jump_if(Compiler *c, PithExpr *e, int label, int cond);
+/* Arguments of a call whose callable slots are pushed, plus `pushed` extra
+ * positional values already on the stack. */
+int cx_call_helper(Compiler *c, int pushed, PithAstSeq *args, PithAstSeq *keywords);
+int cx_augassign(Compiler *c, PithStmt *s);
+int cx_is_const(PithExpr *e);
+
+/* ---- compile_stmt.c ----------------------------------------------------- */
+int cs_stmt(Compiler *c, PithStmt *s);
+int cs_stmts(Compiler *c, PithAstSeq *seq, intptr_t from);
+/* The statements of a module/class body: annotations setup, docstring. */
+int cs_body(Compiler *c, PithAstSeq *body);
+
+/* ---- compile_func.c ----------------------------------------------------- */
+int cf_function(Compiler *c, PithStmt *s);
+int cf_class(Compiler *c, PithStmt *s);
+int cf_lambda(Compiler *c, PithExpr *e);
+int cf_comprehension(Compiler *c, PithExpr *e);
+int cf_make_closure(Compiler *c, PithCode *co, int flags);
+
+#endif

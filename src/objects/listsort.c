@@ -1,0 +1,156 @@
+/* listsort.c — the stable sort behind list.sort() and sorted().
+ *
+ * A natural merge sort: the input is cut into runs (maximal ascending or
+ * strictly descending stretches, the latter reversed in place), short runs
+ * are extended to MINRUN items by binary insertion, then adjacent runs are
+ * merged pairwise until one remains. Only "<" is used
+ * (pith_richcompare_bool(a, b, PITH_LT)); elements are taken from the right
+ * run only when strictly smaller, which keeps the sort stable.
+ *
+ * Invariant: whatever happens (including a comparison raising), the arrays
+ * always hold a permutation of the input, and keys[i] stays paired with
+ * values[i] (values may be NULL when the items are their own keys).
+ */
+#include <string.h>
+
+#include "containers_impl.h"
+
+#define MINRUN 32
+
+typedef struct {
+    PithObject **keys, **values; /* values NULL: no separate values */
+} Arrays;
+
+static int lt(PithObject *a, PithObject *b) { return pith_richcompare_bool(a, b, PITH_LT); }
+
+static void move_items(Arrays *d, intptr_t to, Arrays *s, intptr_t from, intptr_t n) {
+    memmove(d->keys + to, s->keys + from, (size_t)n * sizeof(PithObject *));
+    if (d->values) memmove(d->values + to, s->values + from, (size_t)n * sizeof(PithObject *));
+}
+
+static void reverse_items(Arrays *a, intptr_t lo, intptr_t hi) {
+    for (hi--; lo < hi; lo++, hi--) {
+        PithObject *t = a->keys[lo];
+        a->keys[lo] = a->keys[hi];
+        a->keys[hi] = t;
+        if (a->values) {
+            t = a->values[lo];
+            a->values[lo] = a->values[hi];
+            a->values[hi] = t;
+        }
+    }
+}
+
+/* Insertion-sort [lo, hi) knowing [lo, start) is sorted. */
+static int binary_insertion(Arrays *a, intptr_t lo, intptr_t start, intptr_t hi) {
+    for (intptr_t i = start; i < hi; i++) {
+        PithObject *pk = a->keys[i], *pv = a->values ? a->values[i] : NULL;
+        intptr_t l = lo, r = i;
+        while (l < r) {
+            intptr_t p = l + (r - l) / 2;
+            int c = lt(pk, a->keys[p]);
+            if (c < 0) return -1;
+            if (c) r = p;
+            else l = p + 1;
+        }
+        move_items(a, l + 1, a, l, i - l);
+        a->keys[l] = pk;
+        if (a->values) a->values[l] = pv;
+    }
+    return 0;
+}
+
+/* Length of the run starting at lo (descending runs are reversed), -1 on
+ * error. */
+static intptr_t count_run(Arrays *a, intptr_t lo, intptr_t hi) {
+    if (hi - lo < 2) return hi - lo;
+    int c = lt(a->keys[lo + 1], a->keys[lo]);
+    if (c < 0) return -1;
+    bool descending = c;
+    intptr_t i = lo + 2;
+    for (; i < hi; i++) {
+        c = lt(a->keys[i], a->keys[i - 1]);
+        if (c < 0) return -1;
+        if (c != descending) break;
+    }
+    if (descending) reverse_items(a, lo, i);
+    return i - lo;
+}
+
+/* Merge sorted [lo, mid) and [mid, hi) using tmp (room for mid - lo). */
+static int merge(Arrays *a, Arrays *tmp, intptr_t lo, intptr_t mid, intptr_t hi) {
+    int c = lt(a->keys[mid], a->keys[mid - 1]);
+    if (c <= 0) return c; /* already in order (or error) */
+    intptr_t na = mid - lo, i = 0, j = mid, dest = lo;
+    move_items(tmp, 0, a, lo, na);
+    while (i < na && j < hi) {
+        c = lt(a->keys[j], tmp->keys[i]);
+        if (c < 0) break;
+        if (c) move_items(a, dest++, a, j++, 1);
+        else move_items(a, dest++, tmp, i++, 1);
+    }
+    /* Remaining left items fill exactly the gap before a[j]. */
+    move_items(a, dest, tmp, i, na - i);
+    return c < 0 ? -1 : 0;
+}
+
+typedef struct {
+    intptr_t start, len;
+} Run;
+
+/* Split into runs of at least MINRUN items (except the last). */
+static intptr_t find_runs(Arrays *a, intptr_t n, Run *runs) {
+    intptr_t nruns = 0;
+    for (intptr_t lo = 0; lo < n;) {
+        intptr_t len = count_run(a, lo, n);
+        if (len < 0) return -1;
+        if (len < MINRUN) {
+            intptr_t want = n - lo < MINRUN ? n - lo : MINRUN;
+            if (binary_insertion(a, lo, lo + len, lo + want) < 0) return -1;
+            len = want;
+        }
+        runs[nruns].start = lo;
+        runs[nruns++].len = len;
+        lo += len;
+    }
+    return nruns;
+}
+
+static int merge_runs(Arrays *a, Arrays *tmp, Run *runs, intptr_t nruns) {
+    while (nruns > 1) {
+        intptr_t out = 0;
+        for (intptr_t r = 0; r < nruns; r += 2) {
+            if (r + 1 == nruns) {
+                runs[out++] = runs[r];
+                break;
+            }
+            intptr_t lo = runs[r].start, mid = lo + runs[r].len;
+            intptr_t hi = mid + runs[r + 1].len;
+            if (merge(a, tmp, lo, mid, hi) < 0) return -1;
+            runs[out].start = lo;
+            runs[out++].len = hi - lo;
+        }
+        nruns = out;
+    }
+    return 0;
+}
+
+int pith_sort_items(PithObject **keys, PithObject **values, intptr_t n) {
+    if (n < 2) return 0;
+    Arrays a = {keys, values};
+    if (n <= MINRUN) return binary_insertion(&a, 0, 1, n);
+    size_t words = (size_t)n * (values ? 2 : 1);
+    PithObject **buf = pith_mem_malloc(words * sizeof(PithObject *));
+    Run *runs = pith_mem_malloc(((size_t)n / MINRUN + 2) * sizeof(Run));
+    int rc = -1;
+    if (!buf || !runs) {
+        pith_err_no_memory();
+    } else {
+        Arrays tmp = {buf, values ? buf + n : NULL};
+        intptr_t nruns = find_runs(&a, n, runs);
+        if (nruns >= 0) rc = merge_runs(&a, &tmp, runs, nruns);
+    }
+    pith_mem_free(buf);
+    pith_mem_free(runs);
+    return rc;
+}

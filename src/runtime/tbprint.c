@@ -1,0 +1,666 @@
+/* tbprint.c — printing exceptions exactly as CPython 3.11's default
+ * sys.excepthook does: chained causes/contexts (cycle-safe), traceback
+ * entries with source lines and 3.11 position markers (~~~^^^ anchors for
+ * binary operators and subscripts), SyntaxError's file/line/caret block,
+ * the "Type: message" line, __notes__, and exception-group trees.
+ *
+ * All output goes through an Out sink: a stream object (.write), C stderr,
+ * or a string builder (pith_exc_format_lines), so there is one printer.
+ * Group nesting state: depth 0 = plain; inside a group every line gets
+ * indent 2*depth and the margin "| ". */
+#include "pith/pith.h"
+#include "pith/parser.h"
+#include "pith/run.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TB_RECURSIVE_CUTOFF 3
+#define TB_LIMIT 1000
+#define SOURCE_INDENT 4
+#define MAX_GROUP_WIDTH 15
+#define MAX_GROUP_DEPTH 10
+
+typedef struct Out {
+    PithObject *file;  /* stream with .write, or NULL */
+    PithStrBuilder *sb; /* when collecting text */
+    PithObject *seen;  /* set of ids of printed exceptions */
+    int depth;         /* exception group depth */
+    bool need_close;
+} Out;
+
+/* ---- output sink ----------------------------------------------------------- */
+
+static void out_str(Out *o, const char *s) {
+    if (o->sb) {
+        if (pith_sb_append_utf8(o->sb, s, -1) < 0) pith_err_clear();
+    } else if (o->file) {
+        if (pith_file_write_string(s, o->file) < 0) pith_err_clear();
+    } else {
+        fputs(s, stderr);
+    }
+}
+
+static void out_obj(Out *o, PithObject *str) {
+    if (o->sb) {
+        if (pith_sb_append_str(o->sb, str) < 0) pith_err_clear();
+    } else if (o->file) {
+        if (pith_file_write_object(str, o->file, true) < 0) pith_err_clear();
+    } else {
+        const char *s = pith_str_utf8(str);
+        if (s) fputs(s, stderr);
+        else pith_err_clear();
+    }
+}
+
+static void out_fmt(Out *o, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    PithObject *s = pith_str_from_formatv(fmt, ap);
+    va_end(ap);
+    if (s) {
+        out_obj(o, s);
+        PITH_DECREF(s);
+    } else {
+        pith_err_clear();
+    }
+}
+
+static void out_repeat(Out *o, const char *s, intptr_t n) {
+    for (intptr_t i = 0; i < n; i++) out_str(o, s);
+}
+
+static void out_indented_margin(Out *o, int indent, const char *margin) {
+    out_repeat(o, " ", indent);
+    if (margin) out_str(o, margin);
+}
+
+#define EXC_INDENT(o) (2 * (o)->depth)
+#define EXC_MARGIN(o) ((o)->depth ? "| " : "")
+
+static void out_margin(Out *o) { out_indented_margin(o, EXC_INDENT(o), EXC_MARGIN(o)); }
+
+/* ---- source lines ------------------------------------------------------------ */
+
+/* One-file cache: tracebacks usually show many lines of the same file. */
+static char *cache_path, *cache_text;
+static size_t cache_len;
+
+static const char *file_text(const char *path, size_t *len) {
+    if (cache_path && strcmp(cache_path, path) == 0) {
+        *len = cache_len;
+        return cache_text;
+    }
+    FILE *fp = fopen(path, "rb");
+    if (!fp) return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n, fp);
+        if (n < cap) break;
+        char *nb = realloc(buf, cap *= 2);
+        if (!nb) free(buf);
+        buf = nb;
+    }
+    fclose(fp);
+    if (!buf) return NULL;
+    free(cache_path);
+    free(cache_text);
+    cache_path = strdup(path);
+    cache_text = buf;
+    cache_len = n;
+    *len = n;
+    return buf;
+}
+
+/* Line `lineno` (1-based) of a file, without its line ending, as str; NULL
+ * (no exception) if unavailable. */
+static PithObject *source_line(PithObject *filename, int lineno) {
+    const char *path = pith_str_utf8(filename);
+    size_t len;
+    const char *t = (path && lineno > 0) ? file_text(path, &len) : NULL;
+    if (!t) {
+        pith_err_clear();
+        return NULL;
+    }
+    const char *end = t + len;
+    if (len >= 3 && !memcmp(t, "\xEF\xBB\xBF", 3)) t += 3;
+    for (int l = 1; l < lineno; l++) {
+        const char *nl = memchr(t, '\n', (size_t)(end - t));
+        if (!nl) return NULL;
+        t = nl + 1;
+    }
+    const char *nl = memchr(t, '\n', (size_t)(end - t));
+    const char *stop = nl ? nl : end;
+    if (stop > t && stop[-1] == '\r') stop--;
+    if (t == end) return NULL;
+    PithObject *s = pith_str_from_utf8(t, stop - t);
+    if (!s) pith_err_clear();
+    return s;
+}
+
+static bool is_ws(uint32_t c) { return c == ' ' || c == '\t' || c == '\f'; }
+
+/* Character offset of UTF-8 byte offset `col` within str s (clamped). */
+static intptr_t byte_to_char_offset(PithObject *s, intptr_t col) {
+    intptr_t blen;
+    const char *u = pith_str_utf8_size(s, &blen);
+    if (!u) {
+        pith_err_clear();
+        return -1;
+    }
+    if (col > blen) col = blen;
+    intptr_t chars = 0;
+    for (intptr_t i = 0; i < col; i++) chars += ((unsigned char)u[i] & 0xC0) != 0x80;
+    return chars;
+}
+
+/* ---- position anchors (3.11's AST-based refinement) ---------------------------- */
+
+typedef struct Anchors {
+    intptr_t left, right; /* [left, right) gets '^', the rest '~'; -1 = none */
+} Anchors;
+
+static void binop_anchors(const char *seg, PithExpr *e, Anchors *a) {
+    int from = e->v.BinOp.left->end_col_offset, to = e->v.BinOp.right->col_offset;
+    for (int i = from; i < to; i++) {
+        if (is_ws((unsigned char)seg[i])) continue;
+        a->left = i;
+        a->right = i + 1;
+        if (i + 1 < to && !is_ws((unsigned char)seg[i + 1])) a->right++;
+        if (i + 1 < to && seg[i] == ')') continue; /* skip closing parens of the left operand */
+        break;
+    }
+}
+
+static void subscript_anchors(const char *seg, PithExpr *e, Anchors *a) {
+    intptr_t n = (intptr_t)strlen(seg);
+    intptr_t l = e->v.Subscript.value->end_col_offset;
+    intptr_t r = e->v.Subscript.slice->end_col_offset + 1;
+    while (l < n && seg[l] != '[') l++;
+    while (r < n && seg[r] != ']') r++;
+    if (r < n) r++;
+    a->left = l;
+    a->right = r;
+}
+
+/* Parse the highlighted segment; fill byte anchors relative to it. */
+static bool segment_anchors(PithObject *seg, PithObject *filename, Anchors *a) {
+    intptr_t n;
+    const char *s = pith_str_utf8_size(seg, &n);
+    PithArena *arena = s ? pith_arena_new() : NULL;
+    if (!arena) {
+        pith_err_clear();
+        return false;
+    }
+    bool found = false;
+    PithMod *mod = pith_parse(s, (size_t)n, filename, PITH_MODE_EXEC, arena);
+    if (!mod) {
+        pith_err_clear();
+    } else if (PITH_SEQ_LEN(mod->body) == 1) {
+        PithStmt *st = PITH_SEQ_GET(mod->body, 0);
+        PithExpr *e = st->kind == PITH_S_Expr ? st->v.Expr.value : NULL;
+        if (e && e->kind == PITH_E_BinOp) {
+            binop_anchors(s, e, a);
+            found = true;
+        } else if (e && e->kind == PITH_E_Subscript) {
+            subscript_anchors(s, e, a);
+            found = true;
+        }
+    }
+    pith_arena_free(arena);
+    return found;
+}
+
+/* Anchors in characters of the full line, or {-1,-1}. */
+static Anchors line_anchors(PithObject *line, PithObject *filename, intptr_t start,
+                            intptr_t end) {
+    Anchors a = {-1, -1};
+    PithObject *seg = pith_str_substring(line, start, end);
+    if (!seg) {
+        pith_err_clear();
+        return a;
+    }
+    if (segment_anchors(seg, filename, &a)) {
+        a.left = byte_to_char_offset(seg, a.left) + start;
+        a.right = byte_to_char_offset(seg, a.right) + start;
+    } else {
+        a.left = a.right = -1;
+    }
+    PITH_DECREF(seg);
+    return a;
+}
+
+/* ---- one traceback entry ----------------------------------------------------------- */
+
+/* Print the caret line for the instruction's columns, if informative. */
+static void print_carets(Out *o, PithTraceback *tb, PithCode *co, PithObject *line,
+                         intptr_t indent_chars) {
+    int sline, eline, scol, ecol;
+    if (pith_code_addr2location(co, tb->tb_lasti, &sline, &eline, &scol, &ecol) < 0 ||
+        sline < 0 || eline < 0 || scol < 0 || ecol < 0)
+        return;
+    intptr_t start = byte_to_char_offset(line, scol), end = byte_to_char_offset(line, ecol);
+    if (start < 0 || end < 0) return;
+    intptr_t len = PITH_STR_LEN(line);
+    Anchors a = {-1, -1};
+    if (sline == eline) {
+        a = line_anchors(line, co->filename, start, end);
+    } else {
+        intptr_t i = len;
+        while (--i >= 0 && is_ws(pith_str_read((PithStr *)line, i))) {}
+        end = i + 1;
+    }
+    bool special = a.left != -1 || a.right != -1;
+    if (end - start == len - indent_chars && !special) return;
+    out_indented_margin(o, EXC_INDENT(o), EXC_MARGIN(o));
+    out_repeat(o, " ", SOURCE_INDENT + start - indent_chars);
+    for (intptr_t c = start; c < end; c++)
+        out_str(o, !special ? "^" : (a.left <= c && c < a.right) ? "^" : "~");
+    out_str(o, "\n");
+}
+
+static void print_entry(Out *o, PithTraceback *tb, PithCode *co) {
+    out_margin(o);
+    out_fmt(o, "  File \"%U\", line %d, in %U\n", co->filename, tb->tb_lineno, co->name);
+    PithObject *line = source_line(co->filename, tb->tb_lineno);
+    if (!line) return;
+    intptr_t i = 0, n = PITH_STR_LEN(line);
+    while (i < n && is_ws(pith_str_read((PithStr *)line, i))) i++;
+    PithObject *stripped = pith_str_substring(line, i, n);
+    if (stripped) {
+        out_margin(o);
+        out_repeat(o, " ", SOURCE_INDENT);
+        out_obj(o, stripped);
+        out_str(o, "\n");
+        PITH_DECREF(stripped);
+        print_carets(o, tb, co, line, i);
+    }
+    pith_err_clear();
+    PITH_DECREF(line);
+}
+
+static void print_repeated(Out *o, long cnt) {
+    cnt -= TB_RECURSIVE_CUTOFF;
+    out_fmt(o, "  [Previous line repeated %ld more time%s]\n", cnt, cnt > 1 ? "s" : "");
+}
+
+static bool same_entry(PithCode *a, int aline, PithCode *b, int bline) {
+    return a && aline != -1 && aline == bline && pith_str_equal(a->filename, b->filename) &&
+           pith_str_equal(a->name, b->name);
+}
+
+static long traceback_limit(void) {
+    PithObject *v = pith_sys_get_object("tracebacklimit");
+    if (!v || !pith_int_check(v)) return TB_LIMIT;
+    int overflow;
+    int64_t n = pith_int_as_i64_overflow(v, &overflow);
+    if (overflow) return overflow > 0 ? TB_LIMIT : 0;
+    return (long)n;
+}
+
+static void print_traceback(Out *o, PithObject *tbobj, const char *header,
+                            const char *header_margin) {
+    long limit = traceback_limit();
+    if (limit <= 0) return;
+    out_indented_margin(o, EXC_INDENT(o), header_margin);
+    out_str(o, header);
+    long depth = 0;
+    for (PithObject *t = tbobj; t; t = ((PithTraceback *)t)->tb_next) depth++;
+    PithTraceback *tb = (PithTraceback *)tbobj;
+    for (; tb && depth > limit; depth--) tb = (PithTraceback *)tb->tb_next;
+    PithCode *last = NULL;
+    int last_line = -1;
+    long cnt = 0;
+    for (; tb; tb = (PithTraceback *)tb->tb_next) {
+        PithCode *co = pith_frame_object_code(tb->tb_frame);
+        if (!co) continue;
+        if (!same_entry(last, last_line, co, tb->tb_lineno)) {
+            if (cnt > TB_RECURSIVE_CUTOFF) print_repeated(o, cnt);
+            last = co;
+            last_line = tb->tb_lineno;
+            cnt = 0;
+        }
+        if (++cnt <= TB_RECURSIVE_CUTOFF) print_entry(o, tb, co);
+    }
+    if (cnt > TB_RECURSIVE_CUTOFF) print_repeated(o, cnt);
+}
+
+/* ---- SyntaxError block ---------------------------------------------------------------- */
+
+/* Integer attribute; `dflt` when None; false if missing or not an int. */
+static bool int_attr(PithObject *exc, const char *name, intptr_t dflt, intptr_t *out) {
+    PithObject *v = pith_getattr_str(exc, name);
+    if (!v) {
+        pith_err_clear();
+        return false;
+    }
+    bool ok = true;
+    if (v == PITH_NONE) *out = dflt;
+    else if (pith_int_check(v)) *out = pith_int_as_ssize(v);
+    else ok = false;
+    PITH_DECREF(v);
+    if (pith_err_occurred()) {
+        pith_err_clear();
+        return false;
+    }
+    return ok;
+}
+
+/* print_error_text: the offending line, stripped, and the carets. */
+static void print_error_text(Out *o, intptr_t offset, intptr_t end_offset, PithObject *text) {
+    intptr_t reps = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
+    const char *t = pith_str_utf8(text);
+    if (!t) {
+        pith_err_clear();
+        return;
+    }
+    offset--;
+    while (*t == ' ' || *t == '\t' || *t == '\f') t++, offset--;
+    intptr_t len = (intptr_t)strlen(t);
+    if (len > 0 && t[len - 1] == '\n') len--;
+    if (offset > len) offset = len;
+    for (;;) {
+        const char *nl = strchr(t, '\n');
+        if (!nl) break;
+        intptr_t inl = nl - t;
+        if (inl >= offset) break;
+        inl++;
+        t += inl;
+        len -= inl;
+        offset -= inl;
+    }
+    out_str(o, "    ");
+    out_str(o, t);
+    if (t[len] != '\n') out_str(o, "\n");
+    if (offset < 0) return;
+    out_str(o, "    ");
+    out_repeat(o, " ", offset);
+    out_repeat(o, "^", reps);
+    out_str(o, "\n");
+}
+
+/* For SyntaxError: print the location block and replace *value by its msg. */
+static void print_file_and_line(Out *o, PithObject **value) {
+    PithObject *exc = *value;
+    if (!pith_type_ok(exc, &pith_exc_SyntaxError)) return;
+    PithObject *msg = pith_getattr_str(exc, "msg");
+    PithObject *filename = msg ? pith_getattr_str(exc, "filename") : NULL;
+    PithObject *text = filename ? pith_getattr_str(exc, "text") : NULL;
+    intptr_t lineno, offset, end_lineno, end_offset;
+    bool exact = PITH_TYPE(exc) == &pith_exc_SyntaxError;
+    if (!text || !int_attr(exc, "lineno", -1, &lineno) || lineno == -1 ||
+        !int_attr(exc, "offset", -1, &offset))
+        goto done;
+    if (!exact || !int_attr(exc, "end_lineno", lineno, &end_lineno)) end_lineno = lineno;
+    if (!exact || !int_attr(exc, "end_offset", -1, &end_offset)) end_offset = -1;
+    out_margin(o);
+    if (filename == PITH_NONE) out_fmt(o, "  File \"<string>\", line %zd\n", lineno);
+    else out_fmt(o, "  File \"%S\", line %zd\n", filename, lineno);
+    if (text != PITH_NONE && pith_str_check(text)) {
+        intptr_t size;
+        const char *u = pith_str_utf8_size(text, &size);
+        if (!u) pith_err_clear();
+        if (end_lineno > lineno) end_offset = u ? size : -1;
+        if (u && end_offset > size + 1) end_offset = size + 1;
+        print_error_text(o, offset, end_offset, text);
+    }
+    PITH_SETREF(*value, PITH_NEWREF(msg));
+done:
+    pith_err_clear();
+    PITH_XDECREF(msg);
+    PITH_XDECREF(filename);
+    PITH_XDECREF(text);
+}
+
+/* ---- the message line and notes -------------------------------------------------------- */
+
+static void print_type_name(Out *o, PithType *type) {
+    PithObject *mod = pith_getattr_str((PithObject *)type, "__module__");
+    if (!mod || !pith_str_check(mod)) {
+        pith_err_clear();
+        out_str(o, "<unknown>.");
+    } else if (!pith_str_eq_cstr(mod, "builtins") && !pith_str_eq_cstr(mod, "__main__")) {
+        out_obj(o, mod);
+        out_str(o, ".");
+    }
+    PITH_XDECREF(mod);
+    PithObject *qn = pith_type_get_qualname(type);
+    if (!qn || !pith_str_check(qn)) {
+        pith_err_clear();
+        out_str(o, "<unknown>");
+    } else {
+        out_obj(o, qn);
+    }
+    PITH_XDECREF(qn);
+}
+
+static void print_message(Out *o, PithType *type, PithObject *value) {
+    out_margin(o);
+    print_type_name(o, type);
+    if (value == PITH_NONE) return;
+    PithObject *s = pith_str(value);
+    if (!s) {
+        pith_err_clear();
+        out_str(o, ": <exception str() failed>");
+        return;
+    }
+    if (!pith_str_check(s) || PITH_STR_LEN(s) != 0) out_str(o, ": ");
+    out_obj(o, s);
+    PITH_DECREF(s);
+}
+
+/* Each note: str(note), its lines each after the margin, then "\n". */
+static void print_notes(Out *o, PithObject *notes) {
+    if (!pith_list_check(notes) && !pith_tuple_check(notes)) {
+        out_margin(o);
+        PithObject *r = pith_repr(notes);
+        if (r) out_obj(o, r);
+        else out_str(o, "<__notes__ repr() failed>");
+        PITH_XDECREF(r);
+        pith_err_clear();
+        out_str(o, "\n");
+        return;
+    }
+    for (intptr_t i = 0; i < PITH_SIZE(notes); i++) {
+        PithObject *note = pith_list_check(notes) ? PITH_LIST_GET(notes, i) : PITH_TUPLE_GET(notes, i);
+        PithObject *s = pith_str(note);
+        if (!s) {
+            pith_err_clear();
+            out_str(o, "<note str() failed>");
+        } else {
+            intptr_t start = 0, n = PITH_STR_LEN(s);
+            while (start < n) {
+                intptr_t j = start;
+                while (j < n && pith_str_read((PithStr *)s, j) != '\n') j++;
+                if (j < n) j++; /* keep the line end */
+                PithObject *piece = pith_str_substring(s, start, j);
+                out_margin(o);
+                if (piece) out_obj(o, piece);
+                PITH_XDECREF(piece);
+                start = j;
+            }
+            PITH_DECREF(s);
+        }
+        out_str(o, "\n");
+    }
+}
+
+/* ---- whole exceptions ------------------------------------------------------------------- */
+
+static void print_recursive(Out *o, PithObject *value);
+
+static void print_exception(Out *o, PithObject *value) {
+    if (!pith_exc_check(value)) {
+        out_margin(o);
+        out_fmt(o, "TypeError: print_exception(): Exception expected for value, %s found\n",
+                pith_type_name(value));
+        return;
+    }
+    PithObject *out = pith_sys_get_object("stdout");
+    if (pith_stdio_flush(out) < 0) pith_err_clear();
+    PithObject *tb = pith_exc_get_traceback(value);
+    if (tb && tb != PITH_NONE) {
+        bool group = pith_type_ok(value, &pith_exc_BaseExceptionGroup);
+        const char *header = group ? "Exception Group Traceback (most recent call last):\n"
+                                   : "Traceback (most recent call last):\n";
+        print_traceback(o, tb, header, (group && o->depth == 1) ? "+ " : EXC_MARGIN(o));
+    }
+    PithType *type = PITH_TYPE(value);
+    static PithObject *notes_name;
+    if (!notes_name) notes_name = pith_str_intern_cstr("__notes__");
+    PithObject *notes = NULL;
+    if (!notes_name || pith_lookup_attr(value, notes_name, &notes) < 0) pith_err_clear();
+    PITH_INCREF(value);
+    print_file_and_line(o, &value);
+    print_message(o, type, value);
+    PithObject *hint = pith_offer_suggestions(value);
+    if (hint) {
+        out_fmt(o, ". Did you mean: '%U'?", hint);
+        PITH_DECREF(hint);
+    }
+    out_str(o, "\n");
+    if (notes) print_notes(o, notes);
+    PITH_XDECREF(notes);
+    PITH_DECREF(value);
+    pith_err_clear();
+}
+
+/* Has this exception been printed already? Marks it otherwise. */
+static bool seen_before(Out *o, PithObject *exc, bool mark) {
+    PithObject *id = pith_int_from_u64((uint64_t)(uintptr_t)exc);
+    if (!id) {
+        pith_err_clear();
+        return true;
+    }
+    int r = pith_set_contains(o->seen, id);
+    if (r == 0 && mark && pith_set_add(o->seen, id) < 0) r = -1;
+    PITH_DECREF(id);
+    if (r < 0) pith_err_clear();
+    return r != 0;
+}
+
+static void print_chained(Out *o, PithObject *value, const char *message) {
+    bool need_close = o->need_close;
+    print_recursive(o, value);
+    o->need_close = need_close;
+    out_margin(o);
+    out_str(o, "\n");
+    out_margin(o);
+    out_str(o, message);
+    out_margin(o);
+    out_str(o, "\n");
+}
+
+static void print_cause_and_context(Out *o, PithObject *value) {
+    seen_before(o, value, true);
+    if (!pith_exc_check(value)) return;
+    PithBaseException *e = (PithBaseException *)value;
+    if (e->cause && e->cause != PITH_NONE) {
+        if (!seen_before(o, e->cause, false))
+            print_chained(o, e->cause,
+                          "The above exception was the direct cause of the following exception:\n");
+        return;
+    }
+    if (e->suppress_context) return;
+    if (e->context && e->context != PITH_NONE && !seen_before(o, e->context, false))
+        print_chained(o, e->context,
+                      "During handling of the above exception, another exception occurred:\n");
+}
+
+static void print_group(Out *o, PithObject *value) {
+    if (o->depth > MAX_GROUP_DEPTH) {
+        out_margin(o);
+        out_fmt(o, "... (max_group_depth is %d)\n", MAX_GROUP_DEPTH);
+        return;
+    }
+    if (o->depth == 0) o->depth++;
+    print_exception(o, value);
+    PithObject *excs = pith_getattr_str(value, "exceptions");
+    if (!excs || !pith_tuple_check(excs)) {
+        PITH_XDECREF(excs);
+        pith_err_clear();
+        return;
+    }
+    intptr_t num = PITH_SIZE(excs), n = num <= MAX_GROUP_WIDTH ? num : MAX_GROUP_WIDTH + 1;
+    o->need_close = false;
+    for (intptr_t i = 0; i < n; i++) {
+        bool last = i == n - 1, truncated = i >= MAX_GROUP_WIDTH;
+        if (last) o->need_close = true;
+        out_repeat(o, " ", EXC_INDENT(o));
+        if (truncated) out_fmt(o, "%s+---------------- ... ----------------\n", i == 0 ? "+-" : "  ");
+        else out_fmt(o, "%s+---------------- %zd ----------------\n", i == 0 ? "+-" : "  ", i + 1);
+        o->depth++;
+        if (!truncated) {
+            print_recursive(o, PITH_TUPLE_GET(excs, i));
+        } else {
+            intptr_t rest = num - MAX_GROUP_WIDTH;
+            out_margin(o);
+            out_fmt(o, "and %zd more exception%s\n", rest, rest > 1 ? "s" : "");
+        }
+        if (last && o->need_close) {
+            out_repeat(o, " ", EXC_INDENT(o));
+            out_str(o, "+------------------------------------\n");
+            o->need_close = false;
+        }
+        o->depth--;
+    }
+    if (o->depth == 1) o->depth--;
+    PITH_DECREF(excs);
+}
+
+static void print_recursive(Out *o, PithObject *value) {
+    if (pith_enter_recursive_call(" in print_exception_recursive") < 0) {
+        pith_err_clear();
+        return;
+    }
+    if (o->seen) print_cause_and_context(o, value);
+    if (pith_exc_check(value) && pith_type_ok(value, &pith_exc_BaseExceptionGroup))
+        print_group(o, value);
+    else
+        print_exception(o, value);
+    pith_leave_recursive_call();
+}
+
+static void display(Out *o, PithObject *exc) {
+    PithObject *saved = pith_err_fetch();
+    o->seen = pith_set_new(NULL);
+    if (!o->seen) pith_err_clear();
+    print_recursive(o, exc);
+    PITH_XDECREF(o->seen);
+    pith_err_restore(saved);
+}
+
+int pith_exc_display(PithObject *exc, PithObject *file) {
+    Out o = {file == PITH_NONE ? NULL : file, NULL, NULL, 0, false};
+    display(&o, exc);
+    if (file && file != PITH_NONE) {
+        PithObject *saved = pith_err_fetch();
+        if (pith_stdio_flush(file) < 0) pith_err_clear();
+        pith_err_restore(saved);
+    }
+    return 0;
+}
+
+PithObject *pith_exc_format_lines(PithObject *exc) {
+    PithStrBuilder sb;
+    pith_sb_init(&sb);
+    Out o = {NULL, &sb, NULL, 0, false};
+    display(&o, exc);
+    PithObject *text = pith_sb_finish(&sb);
+    if (!text) return NULL;
+    PithObject *lines = pith_list_new(0);
+    intptr_t start = 0, n = PITH_STR_LEN(text);
+    while (lines && start < n) {
+        intptr_t j = start;
+        while (j < n && pith_str_read((PithStr *)text, j) != '\n') j++;
+        if (j < n) j++;
+        PithObject *line = pith_str_substring(text, start, j);
+        if (!line || pith_list_append(lines, line) < 0) PITH_CLEAR(lines);
+        PITH_XDECREF(line);
+        start = j;
+    }
+    PITH_DECREF(text);
+    return lines;
+}

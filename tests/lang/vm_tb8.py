@@ -1,0 +1,3 @@
+def g(): return h()
+def h(): return g()
+g()

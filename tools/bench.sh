@@ -4,7 +4,7 @@
 # (pith / python3: below 1.00 means pith is faster). A benchmark, not a test.
 set -u
 PITH=$(realpath "$1")
-PY=$(command -v python3)
+PY=$(python3 -c "import sys; print(sys.executable)")
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUNS=${BENCH_RUNS:-3}
 

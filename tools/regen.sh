@@ -3,7 +3,7 @@
 # for tests/lang/*.py and tests/cli/*.sh (all of them when no FILES given).
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-PY=$(command -v python3)
+PY=$(python3 -c "import sys; print(sys.executable)")
 files=("$@")
 [ ${#files[@]} = 0 ] && files=("$ROOT"/tests/lang/*.py "$ROOT"/tests/cli/*.sh)
 for f in "${files[@]}"; do

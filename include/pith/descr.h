@@ -38,4 +38,15 @@ extern PithType pith_property_type, pith_super_type, pith_mappingproxy_type;
 /* Read-only view of a mapping (type.__dict__). */
 PithObject *pith_mappingproxy_new(PithObject *mapping);
 
+/* types.GenericAlias (list[int]) and types.UnionType (int | None)
+ * (runtime/genericalias.c). A type supports C[...] by listing
+ *   {"__class_getitem__", pith_generic_alias_class_getitem,
+ *    PITH_METH_O | PITH_METH_CLASS, NULL}
+ * in its tp_methods. */
+extern PithType pith_generic_alias_type, pith_union_type;
+PithObject *pith_generic_alias_new(PithObject *origin, PithObject *args);
+PithObject *pith_generic_alias_class_getitem(PithObject *cls, PithObject *const *args,
+                                             size_t nargs, PithObject *kwnames);
+PithObject *pith_union_or(PithObject *a, PithObject *b); /* type.__or__ */
+
 #endif

@@ -22,6 +22,9 @@ PithObject *pith_stdio_new(int fd, const char *name, const char *mode,
                            bool write_through);
 /* Flush any stream object (native fast path, else .flush()); None/NULL ok. */
 int pith_stdio_flush(PithObject *stream);
+/* builtins.open() (text modes only so far), in modules/stdio.c. */
+PithObject *pith_builtin_open(PithObject *self, PithObject *const *args, size_t nargs,
+                              PithObject *kwnames);
 /* One line from a native reader stream, '' at EOF. */
 PithObject *pith_stdio_readline(PithObject *stream);
 

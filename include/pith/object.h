@@ -239,6 +239,7 @@ typedef struct PithGetSetDef {
 #define PITH_TPFLAGS_METHOD_DESCRIPTOR (1UL << 17) /* LOAD_METHOD may skip binding */
 #define PITH_TPFLAGS_IMMUTABLETYPE (1UL << 8)
 #define PITH_TPFLAGS_DISALLOW_INSTANTIATION (1UL << 7)
+#define PITH_TPFLAGS_IS_ABSTRACT (1UL << 20) /* __abstractmethods__ set non-empty */
 #define PITH_TPFLAGS_LONG_SUBCLASS (1UL << 24)
 #define PITH_TPFLAGS_LIST_SUBCLASS (1UL << 25)
 #define PITH_TPFLAGS_TUPLE_SUBCLASS (1UL << 26)

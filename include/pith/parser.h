@@ -12,6 +12,15 @@
 PithMod *pith_parse(const char *src, size_t len, PithObject *filename,
                     PithMode mode, PithArena *arena);
 
+/* pith_parse with explicit input kind. CPython reports parser-error
+ * offsets differently for script files (byte based, 0 at end of input) and
+ * for strings given to compile()/exec()/eval() (character based).
+ * pith_parse picks string semantics when filename starts with '<'
+ * ("<string>", "<stdin>") and file semantics otherwise. */
+enum { PITH_PARSE_AUTO = 0, PITH_PARSE_FILE_INPUT = 1, PITH_PARSE_STRING_INPUT = 2 };
+PithMod *pith_parse_ex(const char *src, size_t len, PithObject *filename,
+                       PithMode mode, int input_kind, PithArena *arena);
+
 /* Python's ast.dump(tree, include_attributes=...) text of mod (new str). */
 PithObject *pith_ast_dump(PithMod *mod, bool include_attributes);
 

@@ -126,6 +126,11 @@ static inline void pith_str_write(PithStr *s, intptr_t i, uint32_t cp) {
     else if (s->kind == 2) ((uint16_t *)d)[i] = (uint16_t)cp;
     else ((uint32_t *)d)[i] = cp;
 }
+/* *pv = *pv + w, growing *pv in place when it is an exact, uninterned str
+ * with refcnt 1 (the VM's `s += t` fast path); otherwise a new str replaces
+ * *pv (old reference dropped). On error *pv is cleared (NULL) and -1
+ * returned. w must be a str. */
+int pith_str_append_inplace(PithObject **pv, PithObject *w);
 /* Build from n units of width kind (1, 2 or 4); result canonical. */
 PithObject *pith_str_from_kind(int kind, const void *data, intptr_t n);
 PithObject *pith_str_from_latin1(const char *s, intptr_t n);

@@ -77,11 +77,14 @@ PithObject *pith_tokenizer_line(PithTokenizer *t, int lineno);
 const char *pith_token_text(PithTokenType type); /* operator text or "" */
 
 /* Raise a SyntaxError-like exception at a byte column of a source line.
- * offsets are 1-based byte columns of `line` (converted to characters);
- * end_col 0 = none, -1 kept as -1. `line` may be NULL. with_newline:
+ * offsets are 1-based byte columns of `line`, converted to characters when
+ * to_chars (values <= 0 are kept). `line` may be NULL. with_newline:
  * include the line's newline in the text. */
 void pith_syntax_error_at(PithType *type, PithObject *filename, const char *msg,
                           const char *line, int lineno, int col1,
-                          int end_lineno, int end_col1, bool with_newline);
+                          int end_lineno, int end_col1, bool to_chars, bool with_newline);
+/* File input (CPython reading a script): errors at the end of input get
+ * column 0, as CPython reports them for files. */
+void pith_tokenizer_set_file_input(PithTokenizer *t, bool file_input);
 
 #endif

@@ -571,20 +571,26 @@ static int compile_mod(Compiler *c, PithMod *mod) {
     }
 }
 
-PithCode *pith_compile_ast(PithMod *mod, PithObject *filename, PithMode mode,
-                           int optimize, PithArena *arena) {
-    Compiler c = {.filename = filename, .optimize = optimize};
+/* Compile with the source text when known (src may be NULL). */
+static PithCode *compile_ast_src(PithMod *mod, PithObject *filename, int optimize,
+                                 const char *src, size_t len) {
+    Compiler c = {.filename = filename, .optimize = optimize, .src = src, .srclen = len};
     c.st = pith_symtable_build(mod, filename);
     if (!c.st) return NULL;
     PithCode *co = NULL;
     PithObject *name = pith_str_intern_cstr("<module>");
     if (name && cu_enter_scope(&c, name, SCOPE_MODULE, mod, 1) == 0 &&
-        compile_mod(&c, mod) == 0)
+        cfu_check_module(&c, mod) == 0 && compile_mod(&c, mod) == 0)
         co = cu_assemble(&c, mod->kind != PITH_M_Expression);
     while (c.u) cu_exit_scope(&c);
     PITH_XDECREF(name);
     pith_symtable_free(c.st);
     return co;
+}
+
+PithCode *pith_compile_ast(PithMod *mod, PithObject *filename, PithMode mode,
+                           int optimize, PithArena *arena) {
+    return compile_ast_src(mod, filename, optimize, NULL, 0);
 }
 
 PithCode *pith_compile_source(const char *src, size_t len, PithObject *filename,
@@ -593,7 +599,7 @@ PithCode *pith_compile_source(const char *src, size_t len, PithObject *filename,
     if (!arena) return (PithCode *)pith_err_no_memory();
     PithCode *co = NULL;
     PithMod *mod = pith_parse(src, len, filename, mode, arena);
-    if (mod) co = pith_compile_ast(mod, filename, mode, optimize, arena);
+    if (mod) co = compile_ast_src(mod, filename, optimize, src, len);
     pith_arena_free(arena);
     return co;
 }

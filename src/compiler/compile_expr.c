@@ -394,7 +394,11 @@ static int keyword_dict(Compiler *c, PithAstSeq *kws, intptr_t from, intptr_t to
 
 /* CALL_FUNCTION_EX path: positional tuple, optional merged kwargs dict. */
 static int call_ex(Compiler *c, int pushed, PithAstSeq *args, PithAstSeq *kws) {
-    CHECK(starunpack(c, args, pushed, &TUPLE_OPS));
+    PithExpr *only = PITH_SEQ_LEN(args) == 1 ? PITH_SEQ_GET(args, 0) : NULL;
+    if (!pushed && only && only->kind == PITH_E_Starred)
+        CHECK(cx_expr(c, only->v.Starred.value)); /* the VM converts it (and names f in errors) */
+    else
+        CHECK(starunpack(c, args, pushed, &TUPLE_OPS));
     intptr_t n = PITH_SEQ_LEN(kws), start = 0;
     int have_dict = 0;
     for (intptr_t i = 0; i < n; i++) {

@@ -88,7 +88,7 @@ static int arg_annotations(Compiler *c, PithAstSeq *args) {
         PithArg *a = PITH_SEQ_GET(args, i);
         if (!a->annotation) continue;
         CHECK(load_mangled_name(c, a->arg));
-        CHECK(cx_expr(c, a->annotation));
+        CHECK(cx_annotation(c, a->annotation));
         n++;
     }
     return n;
@@ -97,7 +97,7 @@ static int arg_annotations(Compiler *c, PithAstSeq *args) {
 static int one_annotation(Compiler *c, PithArg *a) {
     if (!a || !a->annotation) return 0;
     CHECK(load_mangled_name(c, a->arg));
-    CHECK(cx_expr(c, a->annotation));
+    CHECK(cx_annotation(c, a->annotation));
     return 1;
 }
 
@@ -120,7 +120,7 @@ static int annotations(Compiler *c, PithArguments *a, PithExpr *returns) {
         int r = cu_load_const(c, ret);
         PITH_DECREF(ret);
         CHECK(r);
-        CHECK(cx_expr(c, returns));
+        CHECK(cx_annotation(c, returns));
         n++;
     }
     if (!n) return 0;

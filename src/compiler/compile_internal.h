@@ -2,7 +2,8 @@
  * compile.c (units, emission, names, frame blocks, assembly),
  * compile_expr.c (expressions, targets, calls, conditions),
  * compile_stmt.c (statements, control flow, exceptions),
- * compile_func.c (functions, lambdas, classes, comprehensions).
+ * compile_func.c (functions, lambdas, classes, comprehensions),
+ * compile_match.c (the match statement), compile_future.c (__future__).
  *
  * Every compile function returns 0 on success and -1 with an exception set.
  * Instructions are first collected per unit with symbolic jump targets
@@ -63,6 +64,10 @@ typedef struct Compiler {
     Unit *u;
     int optimize;
     int interactive;
+    const char *src;        /* source text when known (for annotations), else NULL */
+    size_t srclen;
+    int future_annotations; /* from __future__ import annotations */
+    int future_lineno;      /* line of the last leading __future__ import (0 = none) */
 } Compiler;
 
 /* ---- compile.c ---------------------------------------------------------- */
@@ -107,12 +112,25 @@ int cx_jump_if(Compiler *c, PithExpr *e, int label, int cond);
 int cx_call_helper(Compiler *c, int pushed, PithAstSeq *args, PithAstSeq *keywords);
 int cx_augassign(Compiler *c, PithStmt *s);
 int cx_is_const(PithExpr *e);
+/* An annotation: evaluated, or its source text under `from __future__
+ * import annotations`. */
+int cx_annotation(Compiler *c, PithExpr *e);
 
 /* ---- compile_stmt.c ----------------------------------------------------- */
 int cs_stmt(Compiler *c, PithStmt *s);
 int cs_stmts(Compiler *c, PithAstSeq *seq, intptr_t from);
 /* The statements of a module/class body: annotations setup, docstring. */
 int cs_body(Compiler *c, PithAstSeq *body);
+
+/* ---- compile_future.c --------------------------------------------------- */
+/* Check the leading __future__ imports of a module and record them. */
+int cfu_check_module(Compiler *c, PithMod *mod);
+/* A `from __future__ import ...` statement anywhere: valid only when it is
+ * one of the leading ones. */
+int cfu_check_import(Compiler *c, PithStmt *s);
+
+/* ---- compile_match.c ---------------------------------------------------- */
+int cs_match(Compiler *c, PithStmt *s);
 
 /* ---- compile_func.c ----------------------------------------------------- */
 int cf_function(Compiler *c, PithStmt *s);

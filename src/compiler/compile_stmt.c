@@ -145,7 +145,7 @@ static int compile_annassign(Compiler *c, PithStmt *s) {
     }
     if (t->kind == PITH_E_Name) {
         if (!s->v.AnnAssign.simple || !is_module_or_class(c)) return 0;
-        CHECK(cx_expr(c, s->v.AnnAssign.annotation));
+        CHECK(cx_annotation(c, s->v.AnnAssign.annotation));
         PithObject *ann = pith_str_intern_cstr("__annotations__");
         int r = ann ? cu_nameop(c, ann, PITH_CTX_Load) : -1;
         PITH_XDECREF(ann);
@@ -165,7 +165,8 @@ static int compile_annassign(Compiler *c, PithStmt *s) {
             CHECK(eval_pop(c, t->v.Subscript.slice));
         }
     }
-    if (is_module_or_class(c)) CHECK(eval_pop(c, s->v.AnnAssign.annotation));
+    if (is_module_or_class(c) && !c->future_annotations)
+        CHECK(eval_pop(c, s->v.AnnAssign.annotation));
     return 0;
 }
 
@@ -281,6 +282,7 @@ static int compile_import(Compiler *c, PithStmt *s) {
 }
 
 static int compile_import_from(Compiler *c, PithStmt *s) {
+    CHECK(cfu_check_import(c, s));
     PithAstSeq *names = s->v.ImportFrom.names;
     intptr_t n = PITH_SEQ_LEN(names);
     PithObject *fromlist = pith_tuple_new(n);
@@ -528,7 +530,7 @@ int cs_stmt(Compiler *c, PithStmt *s) {
     case PITH_S_AsyncFor: return unsupported(c, "'async for' is not supported yet");
     case PITH_S_AsyncWith: return unsupported(c, "'async with' is not supported yet");
     case PITH_S_TryStar: return unsupported(c, "'except*' is not supported yet");
-    case PITH_S_Match: return unsupported(c, "'match' is not supported yet");
+    case PITH_S_Match: return cs_match(c, s);
     }
     return 0;
 }

@@ -218,6 +218,7 @@ static PithMethodDef builtin_methods[] = {
     {"min", pith_bi_min, PITH_METH_KW, NULL},
     {"next", pith_bi_next, PITH_METH_FAST, NULL},
     {"oct", bi_oct, PITH_METH_O, NULL},
+    {"open", pith_builtin_open, PITH_METH_KW, NULL},
     {"ord", bi_ord, PITH_METH_O, NULL},
     {"pow", bi_pow, PITH_METH_KW, NULL},
     {"print", pith_bi_print, PITH_METH_KW, NULL},

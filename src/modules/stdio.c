@@ -14,6 +14,7 @@
 #include "pith/run.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -23,15 +24,17 @@ typedef struct PithStdio {
     PithObject ob;
     int fd;
     PithObject *name; /* str, e.g. '<stdout>' */
-    const char *mode; /* "r" or "w" */
+    const char *mode; /* "r", "w", "a" or "x" (static strings) */
     const char *errors;
-    char line_buffering, write_through, closed, eof;
+    const char *encoding; /* "utf-8" (std streams) or "UTF-8" (open()) */
+    char line_buffering, write_through, closed, eof, owns_fd;
     char *buf;
     size_t len, cap, pos;
 } PithStdio;
 
 extern PithType pith_stdio_type;
 #define STDIO(o) ((PithStdio *)(o))
+#define WRITER(s) ((s)->mode[0] != 'r')
 
 /* ---- low-level byte I/O ------------------------------------------------ */
 
@@ -50,7 +53,7 @@ static int write_all(int fd, const char *p, size_t n) {
 }
 
 static int stdio_flush_buffer(PithStdio *s) {
-    if (s->mode[0] != 'w' || s->len == 0) return 0;
+    if (!WRITER(s) || s->len == 0) return 0;
     size_t n = s->len;
     s->len = 0; /* drop the data even on error, as a broken pipe stays broken */
     return write_all(s->fd, s->buf, n);
@@ -78,6 +81,7 @@ static int closed_error(void) {
 /* Append bytes to a writer, flushing as the buffering policy says. */
 static int stdio_write_bytes(PithStdio *s, const char *p, size_t n) {
     if (s->closed) return closed_error();
+    if (n == 0) return 0;
     if (buf_reserve(s, n) < 0) return -1;
     memcpy(s->buf + s->len, p, n);
     s->len += n;
@@ -183,7 +187,8 @@ static PithObject *stdio_readline_impl(PithStdio *s, intptr_t limit) {
     for (;;) {
         size_t avail = s->len - s->pos;
         if (limit >= 0 && avail >= (size_t)limit) return take(s, (size_t)limit);
-        char *nl = memchr(s->buf + s->pos + scanned, '\n', avail - scanned);
+        char *nl = avail > scanned ? memchr(s->buf + s->pos + scanned, '\n', avail - scanned)
+                                   : NULL;
         if (nl) return take(s, (size_t)(nl - (s->buf + s->pos)) + 1);
         scanned = avail;
         intptr_t r = fill(s);
@@ -214,6 +219,7 @@ PithObject *pith_stdio_new(int fd, const char *name, const char *mode,
     s->fd = fd;
     s->mode = mode;
     s->errors = errors;
+    s->encoding = "utf-8";
     s->line_buffering = line_buffering;
     s->write_through = write_through;
     s->name = pith_str_from_cstr(name);
@@ -237,11 +243,12 @@ int pith_stdio_flush(PithObject *stream) {
 
 static void stdio_dealloc(PithObject *o) {
     PithStdio *s = STDIO(o);
-    if (!s->closed && s->mode[0] == 'w' && s->len) {
+    if (!s->closed && WRITER(s) && s->len) {
         PithObject *saved = pith_err_fetch();
         if (stdio_flush_buffer(s) < 0) pith_err_clear();
         pith_err_restore(saved);
     }
+    if (!s->closed && s->owns_fd) close(s->fd);
     pith_mem_free(s->buf);
     PITH_XDECREF(s->name);
     pith_obj_free(o);
@@ -249,8 +256,8 @@ static void stdio_dealloc(PithObject *o) {
 
 static PithObject *stdio_repr(PithObject *o) {
     PithStdio *s = STDIO(o);
-    return pith_str_from_format("<_io.TextIOWrapper name=%R mode='%s' encoding='utf-8'>",
-                                s->name, s->mode);
+    return pith_str_from_format("<_io.TextIOWrapper name=%R mode='%s' encoding='%s'>",
+                                s->name, s->mode, s->encoding);
 }
 
 /* ---- methods ------------------------------------------------------------- */
@@ -268,7 +275,7 @@ static PithObject *m_write(PithObject *self, PithObject *const *args, size_t nar
         return pith_err_format(&pith_exc_TypeError,
                                "write() argument must be str, not %s",
                                pith_type_name(text));
-    if (s->mode[0] != 'w') return unsupported("not writable");
+    if (!WRITER(s)) return unsupported("not writable");
     if (stdio_write_str(s, text) < 0) return NULL;
     return pith_int_from_ssize(PITH_STR_LEN(text));
 }
@@ -294,7 +301,7 @@ static PithObject *m_readline(PithObject *self, PithObject *const *args, size_t 
     intptr_t n;
     if (pith_arg_check_range("readline", nargs, 0, 1) < 0 || size_arg(args, nargs, &n) < 0)
         return NULL;
-    if (STDIO(self)->mode[0] != 'r') return unsupported("not readable");
+    if (WRITER(STDIO(self))) return unsupported("not readable");
     return stdio_readline_impl(STDIO(self), n);
 }
 
@@ -304,7 +311,7 @@ static PithObject *m_read(PithObject *self, PithObject *const *args, size_t narg
     intptr_t n;
     if (pith_arg_check_range("read", nargs, 0, 1) < 0 || size_arg(args, nargs, &n) < 0)
         return NULL;
-    if (s->mode[0] != 'r') return unsupported("not readable");
+    if (WRITER(s)) return unsupported("not readable");
     if (s->closed) return closed_error(), NULL;
     if (n < 0) return stdio_read_all(s);
     while (s->len - s->pos < (size_t)n) {
@@ -347,12 +354,12 @@ static PithObject *m_isatty(PithObject *self, PithObject *const *args, size_t na
 
 static PithObject *m_readable(PithObject *self, PithObject *const *args, size_t nargs,
                               PithObject *kwnames) {
-    return pith_bool_from(STDIO(self)->mode[0] == 'r');
+    return pith_bool_from(!WRITER(STDIO(self)));
 }
 
 static PithObject *m_writable(PithObject *self, PithObject *const *args, size_t nargs,
                               PithObject *kwnames) {
-    return pith_bool_from(STDIO(self)->mode[0] == 'w');
+    return pith_bool_from(WRITER(STDIO(self)));
 }
 
 static PithObject *m_false(PithObject *self, PithObject *const *args, size_t nargs,
@@ -365,7 +372,11 @@ static PithObject *m_close(PithObject *self, PithObject *const *args, size_t nar
     PithStdio *s = STDIO(self);
     if (s->closed) PITH_RETURN_NONE;
     int r = stdio_flush_buffer(s);
-    s->closed = 1; /* the fd itself stays open, like closefd=False */
+    s->closed = 1; /* std streams keep their fd open, like closefd=False */
+    if (s->owns_fd && close(s->fd) < 0 && r == 0) {
+        pith_err_from_errno(&pith_exc_OSError);
+        r = -1;
+    }
     if (r < 0) return NULL;
     PITH_RETURN_NONE;
 }
@@ -401,7 +412,9 @@ static PithMethodDef stdio_methods[] = {
 
 static PithObject *get_mode(PithObject *o, void *c) { return pith_str_from_cstr(STDIO(o)->mode); }
 static PithObject *get_errors(PithObject *o, void *c) { return pith_str_from_cstr(STDIO(o)->errors); }
-static PithObject *get_encoding(PithObject *o, void *c) { return pith_str_from_cstr("utf-8"); }
+static PithObject *get_encoding(PithObject *o, void *c) {
+    return pith_str_from_cstr(STDIO(o)->encoding);
+}
 static PithObject *get_closed(PithObject *o, void *c) { return pith_bool_from(STDIO(o)->closed); }
 static PithObject *get_line_buffering(PithObject *o, void *c) {
     return pith_bool_from(STDIO(o)->line_buffering);
@@ -451,6 +464,70 @@ PithType pith_stdio_type = {
     .tp_getset = stdio_getset,
 };
 
+/* ---- open(): text files over the same stream type ---------------------- */
+
+/* Parse a text mode ("r", "w", "a", "x", optional "t"); returns the static
+ * mode name and open(2) flags, or NULL with ValueError/NotImplementedError. */
+static const char *parse_mode(PithObject *mode, int *flags) {
+    const char *m = pith_str_utf8(mode);
+    if (!m) return NULL;
+    static const char *const names[] = {"r", "w", "a", "x"};
+    static const int oflags[] = {O_RDONLY, O_WRONLY | O_CREAT | O_TRUNC,
+                                 O_WRONLY | O_CREAT | O_APPEND, O_WRONLY | O_CREAT | O_EXCL};
+    int kind = -1;
+    for (const char *p = m; *p; p++) {
+        const char *k = strchr("rwax", *p);
+        if (k && *k && kind < 0) kind = (int)(k - "rwax");
+        else if (*p == 'b' || *p == '+') {
+            pith_err_format(&pith_exc_NotImplementedError, "open() mode '%s' is not supported yet", m);
+            return NULL;
+        } else if (*p != 't') {
+            pith_err_format(&pith_exc_ValueError, "invalid mode: '%s'", m);
+            return NULL;
+        }
+    }
+    if (kind < 0) {
+        pith_err_format(&pith_exc_ValueError,
+                        "Must have exactly one of create/read/write/append mode and at most one plus");
+        return NULL;
+    }
+    *flags = oflags[kind] | O_CLOEXEC;
+    return names[kind];
+}
+
+/* open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
+ * closefd=True, opener=None): text mode only for now. */
+PithObject *pith_builtin_open(PithObject *self, PithObject *const *args, size_t nargs,
+                              PithObject *kwnames) {
+    static const char *const kw[] = {"file", "mode", "buffering", "encoding", "errors",
+                                     "newline", "closefd", "opener", NULL};
+    static const PithArgSpec spec = {"open", kw, 8, 0, 1, 8};
+    PithObject *v[8];
+    if (pith_arg_parse(&spec, args, nargs, kwnames, v) < 0) return NULL;
+    PithObject *file = v[0];
+    if (!pith_str_check(file))
+        return pith_err_format(&pith_exc_TypeError,
+                               "expected str, bytes or os.PathLike object, not %s",
+                               pith_type_name(file));
+    int flags;
+    const char *mode = parse_mode(v[1] ? v[1] : pith_str_intern_cstr("r"), &flags);
+    const char *path = mode ? pith_str_utf8(file) : NULL;
+    if (!path) return NULL;
+    int fd;
+    do fd = open(path, flags, 0666);
+    while (fd < 0 && errno == EINTR);
+    if (fd < 0) return pith_err_from_errno_filename(&pith_exc_OSError, file);
+    PithObject *f = pith_stdio_new(fd, "", mode, "strict", false, false);
+    if (!f) {
+        close(fd);
+        return NULL;
+    }
+    PITH_SETREF(STDIO(f)->name, PITH_NEWREF(file));
+    STDIO(f)->owns_fd = 1;
+    STDIO(f)->encoding = "UTF-8";
+    return f;
+}
+
 /* ---- writing to arbitrary stream objects (print, error reporting) ------- */
 
 int pith_file_write_string(const char *s, PithObject *file) {
@@ -458,7 +535,7 @@ int pith_file_write_string(const char *s, PithObject *file) {
         fputs(s, stderr);
         return 0;
     }
-    if (PITH_TYPE(file) == &pith_stdio_type && STDIO(file)->mode[0] == 'w')
+    if (PITH_TYPE(file) == &pith_stdio_type && WRITER(STDIO(file)))
         return stdio_write_bytes(STDIO(file), s, strlen(s));
     PithObject *str = pith_str_from_utf8(s, -1);
     if (!str) return -1;
@@ -472,7 +549,7 @@ int pith_file_write_object(PithObject *obj, PithObject *file, bool raw_str) {
     PithObject *text = raw_str ? pith_str(obj) : pith_repr(obj);
     if (!text) return -1;
     int r;
-    if (PITH_TYPE(file) == &pith_stdio_type && STDIO(file)->mode[0] == 'w') {
+    if (PITH_TYPE(file) == &pith_stdio_type && WRITER(STDIO(file))) {
         r = stdio_write_str(STDIO(file), text);
     } else {
         PithObject *res = pith_call_method(file, "write", &text, 1);

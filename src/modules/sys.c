@@ -110,13 +110,9 @@ static PithObject *sys_excepthook(PithObject *self, PithObject *const *args, siz
     if (pith_arg_check_range("excepthook", nargs, 3, 3) < 0) return NULL;
     PithObject *err = pith_sys_get_object("stderr");
     if (!err || err == PITH_NONE) PITH_RETURN_NONE;
-    if (!pith_exc_check(args[1])) {
-        /* CPython prints e.g. "TypeError: print_exception(): Exception expected ..." */
-        return pith_err_format(&pith_exc_TypeError,
-                               "print_exception(): Exception expected for value, %s found",
-                               pith_type_name(args[1]));
-    }
-    if (args[2] != PITH_NONE && args[2] != pith_exc_get_traceback(args[1]))
+    /* A non-exception value is reported by the printer itself. */
+    if (pith_exc_check(args[1]) && PITH_TYPE(args[2]) == &pith_traceback_type &&
+        args[2] != pith_exc_get_traceback(args[1]))
         pith_exc_set_traceback(args[1], args[2]);
     if (pith_exc_display(args[1], err) < 0) return NULL;
     if (pith_stdio_flush(err) < 0) return NULL;

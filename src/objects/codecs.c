@@ -1,5 +1,5 @@
-/* codecs.c — the built-in text codecs: UTF-8, ASCII and Latin-1, in both
- * directions, with the error handlers strict, replace, ignore,
+/* codecs.c — the built-in text codecs: UTF-8, ASCII, Latin-1, UTF-16 and
+ * UTF-32 (with/without BOM, LE/BE), in both directions, with the error handlers strict, replace, ignore,
  * surrogateescape, surrogatepass, backslashreplace (and, for encoding,
  * xmlcharrefreplace). Errors raise UnicodeDecodeError/UnicodeEncodeError
  * built from (encoding, object, start, end, reason) as CPython does, so

@@ -134,7 +134,8 @@ static PithObject *cx_pow(PithObject *a, PithObject *b, PithObject *z) {
     long n = (long)y.re;
     Cx r = (y.im == 0.0 && y.re == (double)n && fabs(y.re) < 1e18) ? c_powi(x, n)
                                                                     : c_pow(x, y);
-    if (errno != EDOM && (isinf(r.re) || isinf(r.im))) errno = ERANGE;
+    /* overflow = an infinite part; libm's underflow ERANGE is ignored */
+    if (errno != EDOM) errno = (isinf(r.re) || isinf(r.im)) ? ERANGE : 0;
     if (errno == EDOM) {
         pith_err_set_string(&pith_exc_ZeroDivisionError,
                             "0.0 to a negative or complex power");
@@ -321,9 +322,9 @@ static int arg_value(PithObject *o, Cx *out, bool *is_cx, const char *which) {
     PithNumberMethods *nb = PITH_TYPE(o)->tp_as_number;
     if (!pith_float_check(o) && !pith_int_check(o) &&
         !(nb && (nb->nb_float || nb->nb_index))) {
-        pith_err_format(&pith_exc_TypeError,
-                        "complex() %s must be a string or a number, not '%s'", which,
-                        pith_type_name(o));
+        bool first = which[0] == 'f';
+        pith_err_format(&pith_exc_TypeError, "complex() %s must be %sa number, not '%s'",
+                        which, first ? "a string or " : "", pith_type_name(o));
         return -1;
     }
     out->im = 0.0;

@@ -225,18 +225,31 @@ static PithObject *exc_with_traceback(PithObject *self, PithObject *const *args,
     return PITH_NEWREF(self);
 }
 
+/* Notes live in the instance __dict__ as __notes__, as in CPython. */
 static PithObject *exc_add_note(PithObject *self, PithObject *const *args,
                                 size_t nargs, PithObject *kwnames) {
-    PithObject *note = args[0];
-    BaseExc *e = (BaseExc *)self;
+    static PithObject *name;
+    PithObject *note = args[0], *notes;
+    if (!name && !(name = pith_str_intern_cstr("__notes__"))) return NULL;
     if (!pith_str_check(note))
         return pith_err_format(&pith_exc_TypeError, "note must be a str, not '%s'",
                                pith_type_name(note));
-    if (!e->notes && !(e->notes = pith_list_new(0))) return NULL;
-    if (!pith_list_check(e->notes))
-        return pith_err_format(&pith_exc_TypeError,
-                               "Cannot add note: __notes__ is not a list");
-    if (pith_list_append(e->notes, note) < 0) return NULL;
+    int f = pith_lookup_attr(self, name, &notes);
+    if (f < 0) return NULL;
+    if (!f) {
+        if (!(notes = pith_list_new(0))) return NULL;
+        if (pith_setattr(self, name, notes) < 0) {
+            PITH_DECREF(notes);
+            return NULL;
+        }
+    }
+    int r = -1;
+    if (!pith_list_check(notes))
+        pith_err_format(&pith_exc_TypeError, "Cannot add note: __notes__ is not a list");
+    else
+        r = pith_list_append(notes, note);
+    PITH_DECREF(notes);
+    if (r < 0) return NULL;
     PITH_RETURN_NONE;
 }
 
@@ -349,26 +362,12 @@ static PithObject *get_dict(PithObject *self, void *c) {
     return PITH_NEWREF(e->dict);
 }
 
-static PithObject *get_notes(PithObject *self, void *c) {
-    PithObject *n = ((BaseExc *)self)->notes;
-    if (!n) return pith_err_no_attribute(self, pith_str_intern_cstr("__notes__"));
-    return PITH_NEWREF(n);
-}
-
-static int set_notes(PithObject *self, PithObject *v, void *c) {
-    BaseExc *e = (BaseExc *)self;
-    PITH_XINCREF(v);
-    PITH_SETREF(e->notes, v);
-    return 0;
-}
-
 static PithGetSetDef exc_getset[] = {
     {"__dict__", get_dict, NULL, NULL, NULL},
     {"args", get_args, set_args_attr, NULL, NULL},
     {"__traceback__", get_tb, set_tb, NULL, NULL},
     {"__context__", get_context, set_context, "exception context", NULL},
     {"__cause__", get_cause, set_cause, "exception cause", NULL},
-    {"__notes__", get_notes, set_notes, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -793,8 +792,12 @@ static void copy_group_metadata(PithObject *to, PithObject *from) {
     PITH_SETREF(t->cause, f->cause);
     PITH_XINCREF(f->context);
     PITH_SETREF(t->context, f->context);
-    PITH_XINCREF(f->notes);
-    PITH_SETREF(t->notes, f->notes);
+    PithObject *notes;
+    if (pith_lookup_attr(from, pith_str_intern_cstr("__notes__"), &notes) > 0) {
+        if (pith_setattr_str(to, "__notes__", notes) < 0) pith_err_clear();
+        PITH_DECREF(notes);
+    }
+    pith_err_clear();
 }
 
 /* Split self by cond into *match and *rest (either may become None/NULL). */
@@ -1078,6 +1081,8 @@ static void setup_types(void) {
     b->tp_getset = exc_getset;
     b->tp_members = exc_members;
     b->tp_dictoffset = offsetof(BaseExc, dict);
+    b->tp_getattro = pith_generic_getattr;
+    b->tp_setattro = pith_generic_setattr;
     for (size_t i = 0; i < sizeof exc_docs / sizeof *exc_docs; i++)
         exc_docs[i].type->tp_doc = exc_docs[i].doc;
     setup_family(&pith_exc_SyntaxError, syntax_init, syntax_str, syntax_members);

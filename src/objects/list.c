@@ -186,6 +186,7 @@ PithObject *pith_list_get_slice(PithObject *o, intptr_t lo, intptr_t hi) {
 }
 
 static void reverse_range(PithObject **lo, PithObject **hi) {
+    if (hi - lo < 2) return; /* also covers lo == hi == NULL */
     for (--hi; lo < hi; lo++, hi--) {
         PithObject *t = *lo;
         *lo = *hi;

@@ -2,9 +2,10 @@
  *
  * A natural merge sort: the input is cut into runs (maximal ascending or
  * strictly descending stretches, the latter reversed in place), short runs
- * are extended to MINRUN items by binary insertion, then adjacent runs are
+ * are extended to minrun items by binary insertion, then adjacent runs are
  * merged pairwise until one remains. Only "<" is used
- * (pith_richcompare_bool(a, b, PITH_LT)); elements are taken from the right
+ * (pith_richcompare_bool(a, b, PITH_LT), or a direct comparison when all
+ * keys are small ints, floats or strs); elements are taken from the right
  * run only when strictly smaller, which keeps the sort stable.
  *
  * Invariant: whatever happens (including a comparison raising), the arrays
@@ -15,13 +16,58 @@
 
 #include "containers_impl.h"
 
-#define MINRUN 32
+/* Minimum run length, as CPython computes it: n itself below 64, else
+ * the top 6 bits of n, plus one if any lower bit is set (32..64). Below 64
+ * the sort is thus one run + binary insertion, exactly CPython's sequence
+ * of comparisons. */
+static intptr_t compute_minrun(intptr_t n) {
+    intptr_t r = 0;
+    while (n >= 64) {
+        r |= n & 1;
+        n >>= 1;
+    }
+    return n + r;
+}
+
+typedef int (*LessFunc)(PithObject *a, PithObject *b); /* 1, 0, -1 */
 
 typedef struct {
     PithObject **keys, **values; /* values NULL: no separate values */
+    LessFunc lt;
 } Arrays;
 
-static int lt(PithObject *a, PithObject *b) { return pith_richcompare_bool(a, b, PITH_LT); }
+static int lt_generic(PithObject *a, PithObject *b) {
+    return pith_richcompare_bool(a, b, PITH_LT);
+}
+
+/* Fast paths for homogeneous keys; they run no Python code, so results are
+ * the same as the generic comparison. */
+static int lt_small_int(PithObject *a, PithObject *b) {
+    return pith_int_small_value(a) < pith_int_small_value(b);
+}
+static int lt_float(PithObject *a, PithObject *b) {
+    return PITH_FLOAT_VALUE(a) < PITH_FLOAT_VALUE(b);
+}
+static int lt_str(PithObject *a, PithObject *b) { return pith_str_compare(a, b) < 0; }
+
+static bool is_small_int(PithObject *o) {
+    return pith_int_check_exact(o) && pith_int_is_small(o);
+}
+static bool is_float(PithObject *o) { return pith_float_check_exact(o); }
+static bool is_str(PithObject *o) { return pith_str_check_exact(o); }
+
+static LessFunc choose_less(PithObject **keys, intptr_t n) {
+    static const struct {
+        bool (*all)(PithObject *);
+        LessFunc lt;
+    } fast[] = {{is_small_int, lt_small_int}, {is_float, lt_float}, {is_str, lt_str}};
+    for (size_t k = 0; k < sizeof fast / sizeof *fast; k++) {
+        intptr_t i = 0;
+        while (i < n && fast[k].all(keys[i])) i++;
+        if (i == n) return fast[k].lt;
+    }
+    return lt_generic;
+}
 
 static void move_items(Arrays *d, intptr_t to, Arrays *s, intptr_t from, intptr_t n) {
     memmove(d->keys + to, s->keys + from, (size_t)n * sizeof(PithObject *));
@@ -48,7 +94,7 @@ static int binary_insertion(Arrays *a, intptr_t lo, intptr_t start, intptr_t hi)
         intptr_t l = lo, r = i;
         while (l < r) {
             intptr_t p = l + (r - l) / 2;
-            int c = lt(pk, a->keys[p]);
+            int c = a->lt(pk, a->keys[p]);
             if (c < 0) return -1;
             if (c) r = p;
             else l = p + 1;
@@ -64,12 +110,12 @@ static int binary_insertion(Arrays *a, intptr_t lo, intptr_t start, intptr_t hi)
  * error. */
 static intptr_t count_run(Arrays *a, intptr_t lo, intptr_t hi) {
     if (hi - lo < 2) return hi - lo;
-    int c = lt(a->keys[lo + 1], a->keys[lo]);
+    int c = a->lt(a->keys[lo + 1], a->keys[lo]);
     if (c < 0) return -1;
     bool descending = c;
     intptr_t i = lo + 2;
     for (; i < hi; i++) {
-        c = lt(a->keys[i], a->keys[i - 1]);
+        c = a->lt(a->keys[i], a->keys[i - 1]);
         if (c < 0) return -1;
         if (c != descending) break;
     }
@@ -79,12 +125,12 @@ static intptr_t count_run(Arrays *a, intptr_t lo, intptr_t hi) {
 
 /* Merge sorted [lo, mid) and [mid, hi) using tmp (room for mid - lo). */
 static int merge(Arrays *a, Arrays *tmp, intptr_t lo, intptr_t mid, intptr_t hi) {
-    int c = lt(a->keys[mid], a->keys[mid - 1]);
+    int c = a->lt(a->keys[mid], a->keys[mid - 1]);
     if (c <= 0) return c; /* already in order (or error) */
     intptr_t na = mid - lo, i = 0, j = mid, dest = lo;
     move_items(tmp, 0, a, lo, na);
     while (i < na && j < hi) {
-        c = lt(a->keys[j], tmp->keys[i]);
+        c = a->lt(a->keys[j], tmp->keys[i]);
         if (c < 0) break;
         if (c) move_items(a, dest++, a, j++, 1);
         else move_items(a, dest++, tmp, i++, 1);
@@ -98,14 +144,14 @@ typedef struct {
     intptr_t start, len;
 } Run;
 
-/* Split into runs of at least MINRUN items (except the last). */
-static intptr_t find_runs(Arrays *a, intptr_t n, Run *runs) {
+/* Split into runs of at least minrun items (except the last). */
+static intptr_t find_runs(Arrays *a, intptr_t n, intptr_t minrun, Run *runs) {
     intptr_t nruns = 0;
     for (intptr_t lo = 0; lo < n;) {
         intptr_t len = count_run(a, lo, n);
         if (len < 0) return -1;
-        if (len < MINRUN) {
-            intptr_t want = n - lo < MINRUN ? n - lo : MINRUN;
+        if (len < minrun) {
+            intptr_t want = n - lo < minrun ? n - lo : minrun;
             if (binary_insertion(a, lo, lo + len, lo + want) < 0) return -1;
             len = want;
         }
@@ -137,17 +183,21 @@ static int merge_runs(Arrays *a, Arrays *tmp, Run *runs, intptr_t nruns) {
 
 int pith_sort_items(PithObject **keys, PithObject **values, intptr_t n) {
     if (n < 2) return 0;
-    Arrays a = {keys, values};
-    if (n <= MINRUN) return binary_insertion(&a, 0, 1, n);
+    Arrays a = {keys, values, choose_less(keys, n)};
+    intptr_t minrun = compute_minrun(n);
+    if (minrun == n) {
+        intptr_t len = count_run(&a, 0, n);
+        return len < 0 ? -1 : binary_insertion(&a, 0, len, n);
+    }
     size_t words = (size_t)n * (values ? 2 : 1);
     PithObject **buf = pith_mem_malloc(words * sizeof(PithObject *));
-    Run *runs = pith_mem_malloc(((size_t)n / MINRUN + 2) * sizeof(Run));
+    Run *runs = pith_mem_malloc(((size_t)n / 32 + 2) * sizeof(Run));
     int rc = -1;
     if (!buf || !runs) {
         pith_err_no_memory();
     } else {
-        Arrays tmp = {buf, values ? buf + n : NULL};
-        intptr_t nruns = find_runs(&a, n, runs);
+        Arrays tmp = {buf, values ? buf + n : NULL, a.lt};
+        intptr_t nruns = find_runs(&a, n, minrun, runs);
         if (nruns >= 0) rc = merge_runs(&a, &tmp, runs, nruns);
     }
     pith_mem_free(buf);

@@ -166,33 +166,60 @@ static PithObject *range_index_obj(PithRange *r, PithObject *key) {
     return v;
 }
 
-static PithObject *range_slice(PithRange *r, PithObject *slice) {
-    intptr_t len = pith_int_as_ssize(r->length);
-    if (len == -1 && pith_err_occurred()) return NULL;
-    intptr_t lo, hi, st;
-    if (pith_slice_unpack(slice, &lo, &hi, &st) < 0) return NULL;
-    pith_slice_adjust(len, &lo, &hi, st);
-    PithObject *lo_o = int_ssize(lo), *hi_o = int_ssize(hi), *st_o = int_ssize(st);
-    PithObject *a = NULL, *b = NULL, *c = NULL, *res = NULL;
-    if (lo_o && hi_o && st_o) {
-        PithObject *m1 = pith_int_mul(lo_o, r->step), *m2 = pith_int_mul(hi_o, r->step);
-        if (m1 && m2) {
-            a = pith_int_add(r->start, m1);
-            b = pith_int_add(r->start, m2);
-            c = pith_int_mul(st_o, r->step);
-        }
-        PITH_XDECREF(m1);
-        PITH_XDECREF(m2);
+/* A slice bound v clamped like pith_slice_adjust, in arbitrary precision:
+ * to [0, len] for a positive step, [-1, len - 1] for a negative one. */
+static PithObject *slice_bound(PithObject *v, PithObject *len, bool neg, bool is_start) {
+    if (v == PITH_NONE) {
+        if (is_start) return neg ? pith_int_sub(len, pith_int_from_i64(1)) : int_ssize(0);
+        return neg ? int_ssize(-1) : PITH_NEWREF(len);
     }
-    if (a && b && c) res = range_make(&pith_range_type, a, b, c);
-    else {
+    if (!pith_index_check(v))
+        return pith_err_format(&pith_exc_TypeError, "slice indices must be integers or None "
+                                                    "or have an __index__ method");
+    PithObject *i = pith_number_index(v);
+    if (i && pith_int_sign(i) < 0) {
+        PITH_SETREF(i, pith_int_add(i, len));
+        if (i && pith_int_sign(i) < 0) PITH_SETREF(i, int_ssize(neg ? -1 : 0));
+    } else if (i && pith_int_compare(i, len) >= 0) {
+        PITH_SETREF(i, neg ? pith_int_sub(len, pith_int_from_i64(1)) : PITH_NEWREF(len));
+    }
+    return i;
+}
+
+/* r[lo:hi:st] is range(start + lo*step, start + hi*step, st*step). */
+static PithObject *range_slice(PithRange *r, PithObject *slice) {
+    PithSlice *sl = (PithSlice *)slice;
+    PithObject *st = sl->step == PITH_NONE ? int_ssize(1) : NULL;
+    if (!st) {
+        if (!pith_index_check(sl->step))
+            return slice_bound(sl->step, r->length, false, false); /* raises */
+        if (!(st = pith_number_index(sl->step))) return NULL;
+        if (pith_int_sign(st) == 0) {
+            PITH_DECREF(st);
+            pith_err_set_string(&pith_exc_ValueError, "slice step cannot be zero");
+            return NULL;
+        }
+    }
+    bool neg = pith_int_sign(st) < 0;
+    PithObject *lo = slice_bound(sl->start, r->length, neg, true);
+    PithObject *hi = lo ? slice_bound(sl->stop, r->length, neg, false) : NULL;
+    PithObject *m1 = hi ? pith_int_mul(lo, r->step) : NULL;
+    PithObject *m2 = m1 ? pith_int_mul(hi, r->step) : NULL;
+    PithObject *a = m2 ? pith_int_add(r->start, m1) : NULL;
+    PithObject *b = a ? pith_int_add(r->start, m2) : NULL;
+    PithObject *c = b ? pith_int_mul(st, r->step) : NULL;
+    PithObject *res = NULL;
+    if (c) {
+        res = range_make(&pith_range_type, a, b, c); /* takes a, b, c */
+    } else {
         PITH_XDECREF(a);
         PITH_XDECREF(b);
-        PITH_XDECREF(c);
     }
-    PITH_XDECREF(lo_o);
-    PITH_XDECREF(hi_o);
-    PITH_XDECREF(st_o);
+    PITH_XDECREF(lo);
+    PITH_XDECREF(hi);
+    PITH_XDECREF(m1);
+    PITH_XDECREF(m2);
+    PITH_DECREF(st);
     return res;
 }
 

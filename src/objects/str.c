@@ -270,6 +270,47 @@ PithObject *pith_str_concat(PithObject *a, PithObject *b) {
     return (PithObject *)r;
 }
 
+/* Can *v be grown in place by w? Only a uniquely referenced, mortal,
+ * uninterned exact str whose kind already holds w's characters. */
+static bool can_grow_in_place(PithObject *v, PithObject *w) {
+    PithStr *s = (PithStr *)v;
+    return v != w && pith_str_check_exact(v) && PITH_REFCNT(v) == 1 && !s->interned &&
+           s->kind >= ((PithStr *)w)->kind;
+}
+
+int pith_str_append_inplace(PithObject **pv, PithObject *w) {
+    PithObject *v = *pv;
+    if (!can_grow_in_place(v, w) || PITH_STR_LEN(w) == 0) {
+        PithObject *r = pith_str_concat(v, w);
+        PITH_SETREF(*pv, r);
+        return r ? 0 : -1;
+    }
+    PithStr *s = (PithStr *)v;
+    intptr_t n = s->length, m = PITH_STR_LEN(w);
+    if (m > INTPTR_MAX / 8 - n) {
+        PITH_CLEAR(*pv);
+        pith_err_no_memory();
+        return -1;
+    }
+    if (s->utf8 && s->utf8 != (char *)PITH_STR_DATA(s)) pith_mem_free(s->utf8);
+    PithStr *r = pith_obj_realloc(s, sizeof(PithStr) + (size_t)((n + m + 1) * s->kind));
+    if (!r) {
+        s->utf8 = s->ascii ? PITH_STR_DATA(s) : NULL;
+        PITH_CLEAR(*pv);
+        pith_err_no_memory();
+        return -1;
+    }
+    pith_str_copy_chars(r, n, w, 0, m);
+    pith_str_write(r, n + m, 0);
+    r->length = n + m;
+    r->hash = -1;
+    r->ascii = r->ascii && ((PithStr *)w)->ascii;
+    r->utf8 = r->ascii ? PITH_STR_DATA(r) : NULL;
+    r->utf8_length = r->ascii ? r->length : 0;
+    *pv = (PithObject *)r;
+    return 0;
+}
+
 PithObject *pith_str_substring(PithObject *o, intptr_t start, intptr_t end) {
     PithStr *s = (PithStr *)o;
     if (start < 0) start = 0;
@@ -526,7 +567,7 @@ static PithObject *str_tp_repr(PithObject *o) { return pith_str_repr(o); }
 /* str(s) for a str: itself when exact, else an exact copy. */
 static PithObject *str_tp_str(PithObject *o) {
     if (pith_str_check_exact(o)) return PITH_NEWREF(o);
-    return pith_str_substring(o, 0, PITH_STR_LEN(o)) ;
+    return pith_str_substring(o, 0, PITH_STR_LEN(o));
 }
 
 static intptr_t str_tp_hash(PithObject *o) { return pith_str_hash(o); }

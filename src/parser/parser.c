@@ -170,7 +170,7 @@ static void raise_at(Parser *p, PithType *type, const char *line, int lineno, in
     /* end_col PP_END_NONE reports -1; otherwise 1-based like CPython's
      * RAISE_ERROR_KNOWN_LOCATION (so -1 becomes 0) */
     pith_syntax_error_at(type, p->filename, msg, owned, lineno, col + 1, end_lineno,
-                         end_col == PP_END_NONE ? -1 : end_col + 1, true);
+                         end_col == PP_END_NONE ? -1 : end_col + 1, !p->file_input, true);
     pith_mem_free(owned);
 }
 
@@ -186,8 +186,11 @@ void *pp_error_tok(Parser *p, PithToken *t, PithType *type, const char *fmt, ...
     vformat(msg, sizeof msg, fmt, ap);
     va_end(ap);
     if (t->type == PITH_T_INDENT || t->type == PITH_T_DEDENT || t->type == PITH_T_ENDMARKER) {
-        /* CPython gives these no column: it reports the tokenizer column */
-        raise_at(p, type, NULL, t->lineno, t->col - 1, t->lineno, PP_END_NONE, msg);
+        /* CPython gives these no column: it reports the tokenizer column
+         * (0 at the end of a file) */
+        bool eof0 = p->file_input && t->type != PITH_T_INDENT && t->col > 0 &&
+                    t->line_start[t->col - 1] == '\n';
+        raise_at(p, type, NULL, t->lineno, eof0 ? -1 : t->col - 1, t->lineno, PP_END_NONE, msg);
         return NULL;
     }
     raise_at(p, type, NULL, t->lineno, t->col, t->end_lineno, t->end_col, msg);
@@ -623,6 +626,7 @@ PithExpr *pp_fstring_expr_parse(Parser *outer, const char *src, size_t len, int 
     sub.filename = outer->filename;
     sub.mode = PITH_MODE_EVAL;
     sub.in_fstring = true;
+    sub.file_input = outer->file_input;
     sub.line_shift = lineno - 1;
     sub.col_shift = col;
     sub.outer = outer;
@@ -639,11 +643,24 @@ PithExpr *pp_fstring_expr_parse(Parser *outer, const char *src, size_t len, int 
 
 PithMod *pith_parse(const char *src, size_t len, PithObject *filename, PithMode mode,
                     PithArena *arena) {
+    return pith_parse_ex(src, len, filename, mode, PITH_PARSE_AUTO, arena);
+}
+
+static bool is_file_input(PithObject *filename, int kind) {
+    if (kind != PITH_PARSE_AUTO) return kind == PITH_PARSE_FILE_INPUT;
+    const char *f = filename && pith_str_check(filename) ? pith_str_utf8(filename) : NULL;
+    if (!f) pith_err_clear();
+    return f && f[0] != '<';
+}
+
+PithMod *pith_parse_ex(const char *src, size_t len, PithObject *filename, PithMode mode,
+                       int input_kind, PithArena *arena) {
     Parser p;
     memset(&p, 0, sizeof p);
     p.arena = arena;
     p.filename = filename;
     p.mode = mode;
+    p.file_input = is_file_input(filename, input_kind);
     if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) {
         src += 3;
         len -= 3;
@@ -659,6 +676,7 @@ PithMod *pith_parse(const char *src, size_t len, PithObject *filename, PithMode 
     PithMod *m = NULL;
     if (check_utf8(&p, buf, n) &&
         (p.tz = pith_tokenizer_new(buf, n, filename, mode == PITH_MODE_SINGLE))) {
+        pith_tokenizer_set_file_input(p.tz, p.file_input);
         switch (mode) {
         case PITH_MODE_EXEC: m = parse_file(&p); break;
         case PITH_MODE_EVAL: m = parse_eval(&p); break;

@@ -1104,7 +1104,7 @@ static bool dict_item(Parser *p, Vec *keys, Vec *values) {
     if (!k) return false;
     if (!pp_at(p, PITH_T_COLON)) {
         if (pp_at(p, PITH_T_COMMA) || pp_at(p, PITH_T_RBRACE))
-            return pp_error_range(p, k->lineno, k->col_offset, k->end_lineno, -1,
+            return pp_error_range(p, k->lineno, k->end_col_offset - 1, k->end_lineno, -1,
                                   "':' expected after dictionary key");
         return pp_after_expr_error(p, k);
     }

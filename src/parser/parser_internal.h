@@ -24,6 +24,7 @@ typedef struct Parser {
     PithMode mode;
     bool error;          /* an exception is set */
     bool tok_failed;     /* the tokenizer raised; its exception was raised */
+    bool file_input;     /* script file: byte offsets in parser errors */
     /* f-string sub-parsers: location shift applied to tokens */
     bool in_fstring;
     int line_shift, col_shift; /* added to positions of line 1 tokens */

@@ -420,11 +420,18 @@ static bool fstring_field(StrCtx *c, const char **s, const char *end, int level,
             parts_free(&sp);
             return false;
         }
+        /* the spec spans its token; a purely literal spec's Constant too */
         PithToken *t = c->tok;
-        spec->lineno = t->lineno;
-        spec->col_offset = t->col;
-        spec->end_lineno = t->end_lineno;
-        spec->end_col_offset = t->end_col;
+        PithAstSeq *vals = spec->v.JoinedStr.values;
+        bool literal = PITH_SEQ_LEN(vals) == 1 &&
+                       ((PithExpr *)PITH_SEQ_GET(vals, 0))->kind == PITH_E_Constant;
+        for (intptr_t i = 0; i < (literal ? 1 : 0) + 1; i++) {
+            PithExpr *n = i == 0 ? spec : PITH_SEQ_GET(vals, 0);
+            n->lineno = t->lineno;
+            n->col_offset = t->col;
+            n->end_lineno = t->end_lineno;
+            n->end_col_offset = t->end_col;
+        }
     }
     if (*s >= end || **s != '}') return str_error(c, "f-string: expecting '}'");
     (*s)++;

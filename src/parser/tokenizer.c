@@ -32,6 +32,7 @@ struct PithTokenizer {
     bool interactive;
     bool atbol;  /* at the beginning of a logical line */
     bool failed;
+    bool file_input;
     int indent;  /* index of the current level in indstack */
     int indstack[MAX_INDENT], altindstack[MAX_INDENT];
     int pendin;  /* > 0: INDENTs to emit, < 0: DEDENTs */
@@ -60,6 +61,10 @@ PithTokenizer *pith_tokenizer_new(const char *buf, size_t len,
 }
 
 void pith_tokenizer_free(PithTokenizer *t) { pith_mem_free(t); }
+
+void pith_tokenizer_set_file_input(PithTokenizer *t, bool file_input) {
+    t->file_input = file_input;
+}
 
 /* ---- character access ---------------------------------------------------- */
 
@@ -135,14 +140,14 @@ static int to_char_col(const char *line, int col1) {
 
 void pith_syntax_error_at(PithType *type, PithObject *filename, const char *msg,
                           const char *line, int lineno, int col1,
-                          int end_lineno, int end_col1, bool with_newline) {
+                          int end_lineno, int end_col1, bool to_chars, bool with_newline) {
     PithObject *text = NULL;
     if (line) {
         text = pith_str_from_utf8(line, line_length(line, with_newline));
         if (!text) pith_err_clear();
     }
-    int off = to_char_col(line, col1);
-    int end_off = end_lineno == lineno ? to_char_col(line, end_col1) : end_col1;
+    int off = to_chars ? to_char_col(line, col1) : col1;
+    int end_off = to_chars && end_lineno == lineno ? to_char_col(line, end_col1) : end_col1;
     pith_err_syntax_location(type, msg, filename, lineno, off, end_lineno,
                              end_off, text);
     PITH_XDECREF(text);
@@ -152,7 +157,7 @@ void pith_syntax_error_at(PithType *type, PithObject *filename, const char *msg,
 static PithTokenType tok_error_cols(PithTokenizer *t, PithType *type,
                                     const char *msg, int col1, int end_col1) {
     pith_syntax_error_at(type, t->filename, msg, t->line_start, t->lineno, col1,
-                         t->lineno, end_col1, false);
+                         t->lineno, end_col1, true, false);
     t->failed = true;
     return PITH_T_ERROR;
 }
@@ -238,7 +243,7 @@ static bool read_indent(PithTokenizer *t, bool *blank) {
             int len = line_length(t->line_start, true);
             pith_syntax_error_at(&pith_exc_IndentationError, t->filename,
                                  "unindent does not match any outer indentation level",
-                                 t->line_start, t->lineno, len, t->lineno, -1, true);
+                                 t->line_start, t->lineno, len, t->lineno, -1, true, true);
             t->failed = true;
             return false;
         }
@@ -248,7 +253,7 @@ static bool read_indent(PithTokenizer *t, bool *blank) {
 tab_error:
     pith_syntax_error_at(&pith_exc_TabError, t->filename,
                          "inconsistent use of tabs and spaces in indentation",
-                         t->line_start, t->lineno, 1, t->lineno, 0, true);
+                         t->line_start, t->lineno, 1, t->lineno, 0, true, true);
     t->failed = true;
     return false;
 }
@@ -436,7 +441,7 @@ static PithTokenType read_string(PithTokenizer *t, PithToken *out, int quote) {
             int col = (int)(t->tok_start - t->tok_line_start) + 1;
             pith_syntax_error_at(&pith_exc_SyntaxError, t->filename, msg,
                                  t->tok_line_start, t->tok_lineno, col,
-                                 t->tok_lineno, col, false);
+                                 t->tok_lineno, col, true, false);
             t->failed = true;
             return PITH_T_ERROR;
         }
@@ -620,7 +625,8 @@ static bool continuation(PithTokenizer *t) {
         return false;
     }
     if (peekc(t) == EOF_CHAR) {
-        int col = (int)(t->cur - t->line_start);
+        /* CPython reading a file has already dropped lines after the first */
+        int col = t->file_input && t->lineno > 1 ? 0 : (int)(t->cur - t->line_start);
         tok_error_cols(t, &pith_exc_SyntaxError, "unexpected EOF while parsing", col, -1);
         return false;
     }

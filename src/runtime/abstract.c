@@ -403,10 +403,21 @@ static int seq_index(PithObject *o, PithObject *key, intptr_t *out) {
     return 0;
 }
 
+/* Builtin generic containers whose C[...] gives a GenericAlias even when
+ * their type does not list __class_getitem__ itself. */
+static bool builtin_generic(PithObject *type) {
+    PithType *const known[] = {&pith_list_type, &pith_dict_type, &pith_tuple_type,
+                               &pith_set_type, &pith_frozenset_type, &pith_type_type};
+    for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+        if (type == (PithObject *)known[i]) return true;
+    return false;
+}
+
 static PithObject *class_getitem(PithObject *type, PithObject *key) {
     PithObject *meth;
     int f = pith_lookup_attr(type, pith_id_class_getitem(), &meth);
     if (f < 0) return NULL;
+    if (f == 0 && builtin_generic(type)) return pith_generic_alias_new(type, key);
     if (f == 0)
         return pith_err_format(&pith_exc_TypeError, "type '%.200s' is not subscriptable",
                                ((PithType *)type)->tp_name);

@@ -50,28 +50,6 @@ static int too_many_positional(const PithArgSpec *spec, size_t nargs) {
     return -1;
 }
 
-static int bind_keywords(const PithArgSpec *spec, PithObject *const *kwvalues,
-                         PithObject *kwnames, PithObject **out) {
-    for (intptr_t k = 0; kwnames && k < PITH_SIZE(kwnames); k++) {
-        PithObject *name = PITH_TUPLE_GET(kwnames, k);
-        int i = find_param(spec, name);
-        if (i < 0 || i < spec->posonly) {
-            pith_err_format(&pith_exc_TypeError,
-                            "'%U' is an invalid keyword argument for %s()", name,
-                            spec->fname);
-            return -1;
-        }
-        if (out[i]) {
-            pith_err_format(&pith_exc_TypeError,
-                            "argument for %s() given by name ('%s') and position (%d)",
-                            spec->fname, spec->kwlist[i], i + 1);
-            return -1;
-        }
-        out[i] = kwvalues[k];
-    }
-    return 0;
-}
-
 static int check_required(const PithArgSpec *spec, size_t nargs, PithObject **out) {
     for (int i = 0; i < spec->required; i++) {
         if (out[i]) continue;
@@ -92,11 +70,48 @@ static int check_required(const PithArgSpec *spec, size_t nargs, PithObject **ou
     return 0;
 }
 
+/* More arguments in total than parameters. */
+static int too_many_total(const PithArgSpec *spec, size_t nargs, size_t total) {
+    pith_err_format(&pith_exc_TypeError, "%s() takes at most %d %sargument%s (%zd given)",
+                    spec->fname, spec->nparams, nargs == 0 ? "keyword " : "",
+                    plural(spec->nparams), (intptr_t)total);
+    return -1;
+}
+
+/* A keyword that names no parameter, or a positional-only one. */
+static int unexpected_keyword(const PithArgSpec *spec, size_t nargs, PithObject *kwnames) {
+    for (intptr_t k = 0; kwnames && k < PITH_SIZE(kwnames); k++) {
+        PithObject *name = PITH_TUPLE_GET(kwnames, k);
+        int i = find_param(spec, name);
+        if (i >= spec->posonly && i >= 0 && (size_t)i < nargs) {
+            pith_err_format(&pith_exc_TypeError,
+                            "argument for %s() given by name ('%s') and position (%d)",
+                            spec->fname, spec->kwlist[i], i + 1);
+            return -1;
+        }
+        if (i < 0 || i < spec->posonly) {
+            pith_err_format(&pith_exc_TypeError,
+                            "'%U' is an invalid keyword argument for %s()", name,
+                            spec->fname);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int pith_arg_parse(const PithArgSpec *spec, PithObject *const *args,
                    size_t nargs, PithObject *kwnames, PithObject **out) {
+    size_t nkw = kwnames ? (size_t)PITH_SIZE(kwnames) : 0;
     for (int i = 0; i < spec->nparams; i++) out[i] = NULL;
+    if (nargs + nkw > (size_t)spec->nparams) return too_many_total(spec, nargs, nargs + nkw);
     if (nargs > (size_t)spec->maxpos) return too_many_positional(spec, nargs);
     for (size_t i = 0; i < nargs; i++) out[i] = args[i];
-    if (bind_keywords(spec, args + nargs, kwnames, out) < 0) return -1;
-    return check_required(spec, nargs, out);
+    /* Bind the known keywords first so a missing required argument is
+     * reported before an unexpected keyword, as CPython does. */
+    for (size_t k = 0; k < nkw; k++) {
+        int i = find_param(spec, PITH_TUPLE_GET(kwnames, k));
+        if (i >= spec->posonly && (size_t)i >= nargs) out[i] = args[nargs + k];
+    }
+    if (check_required(spec, nargs, out) < 0) return -1;
+    return unexpected_keyword(spec, nargs, kwnames);
 }

@@ -39,7 +39,11 @@ static PithObject *call_name(PithMethodDef *def, PithObject *self) {
         return pith_str_from_format("%U.%s", mn, def->name);
     }
     PithType *t = pith_type_check(self) ? (PithType *)self : PITH_TYPE(self);
-    return pith_str_from_format("%s.%s", t->tp_name, def->name);
+    PithObject *qn = pith_type_get_qualname(t);
+    if (!qn) return NULL;
+    PithObject *r = pith_str_from_format("%U.%s", qn, def->name);
+    PITH_DECREF(qn);
+    return r;
 }
 
 static PithObject *arg_error(PithMethodDef *def, PithObject *self,

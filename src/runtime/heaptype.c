@@ -252,9 +252,9 @@ static int heap_fields(PithObject *o, pith_visitproc visit, void *arg, bool clea
 }
 
 static int subtype_traverse(PithObject *o, pith_visitproc visit, void *arg) {
+    /* Classes are not GC objects here, so the type itself is not visited. */
     int r = heap_fields(o, visit, arg, false);
     if (r) return r;
-    visit((PithObject *)PITH_TYPE(o), arg);
     PithType *sb = static_base(PITH_TYPE(o));
     return sb->tp_traverse ? sb->tp_traverse(o, visit, arg) : 0;
 }

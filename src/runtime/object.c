@@ -421,7 +421,7 @@ static bool excess_args(size_t nargs, PithObject *kwnames) {
 
 /* "Can't instantiate abstract class C with abstract method(s) ..." */
 static int check_abstract(PithType *t) {
-    if (!pith_type_has_flag(t, PITH_TPFLAGS_HEAPTYPE)) return 0;
+    if (!pith_type_has_flag(t, PITH_TPFLAGS_IS_ABSTRACT)) return 0;
     PithObject *am = pith_type_lookup(t, pith_id_abstractmethods());
     if (!am) return 0;
     int truth = pith_is_true(am);
@@ -431,12 +431,12 @@ static int check_abstract(PithType *t) {
         PITH_XDECREF(l);
         return -1;
     }
-    PithObject *sep = pith_str_from_cstr("', '");
+    PithObject *sep = pith_str_from_cstr(", ");
     PithObject *joined = sep ? pith_str_join(sep, l) : NULL;
     if (joined)
         pith_err_format(&pith_exc_TypeError,
                         "Can't instantiate abstract class %s with abstract "
-                        "method%s '%U'",
+                        "method%s %U",
                         t->tp_name, PITH_SIZE(l) > 1 ? "s" : "", joined);
     PITH_XDECREF(sep);
     PITH_XDECREF(joined);
@@ -578,6 +578,26 @@ static PithObject *object_reduce_ex(PithObject *self, PithObject *const *args,
     return r;
 }
 
+/* object.__reduce__(): copyreg._reduce_ex(self, 0). */
+static PithObject *object_reduce(PithObject *self, PithObject *const *args,
+                                 size_t nargs, PithObject *kwnames) {
+    PithObject *f = pith_call_method_import("copyreg", "_reduce_ex");
+    if (!f) return NULL;
+    PithObject *zero = pith_int_from_i64(0);
+    PithObject *a[2] = {self, zero}, *r = zero ? pith_call(f, a, 2, NULL) : NULL;
+    PITH_XDECREF(zero);
+    PITH_DECREF(f);
+    return r;
+}
+
+/* object.__getstate__(): the instance dict (a copy) or None. */
+static PithObject *object_getstate(PithObject *self, PithObject *const *args,
+                                   size_t nargs, PithObject *kwnames) {
+    PithObject **dp = pith_obj_dict_ptr(self);
+    if (dp && *dp && pith_dict_size(*dp) > 0) return pith_dict_copy(*dp);
+    PITH_RETURN_NONE;
+}
+
 static PithObject *class_get(PithObject *self, void *c) {
     return PITH_NEWREF(PITH_TYPE(self));
 }
@@ -627,6 +647,8 @@ static PithMethodDef object_methods[] = {
     {"__subclasshook__", object_subclasshook, PITH_METH_FAST | PITH_METH_CLASS,
      "Abstract classes can override this to customize issubclass()."},
     {"__reduce_ex__", object_reduce_ex, PITH_METH_O, "Helper for pickle."},
+    {"__reduce__", object_reduce, PITH_METH_NOARGS, "Helper for pickle."},
+    {"__getstate__", object_getstate, PITH_METH_NOARGS, "Helper for pickle."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -597,7 +597,7 @@ static int flush_at_exit(int status) {
     int r = 0;
     PithObject *out = pith_sys_get_object("stdout");
     if (out && pith_stdio_flush(out) < 0) {
-        pith_err_clear();
+        pith_err_write_unraisable(out); /* "Exception ignored in: <stdout stream>" */
         r = 120;
     }
     flush_std("stderr");
@@ -656,6 +656,7 @@ int pith_bytes_main(int argc, char **argv) {
         return 0;
     }
     apply_environment();
+    signal(SIGPIPE, SIG_IGN); /* as CPython: a closed pipe raises BrokenPipeError */
     if (pith_initialize() < 0 || store_options() < 0 ||
         pith_sys_init(pith_config.script_argc, pith_config.script_argv) < 0) {
         fprintf(stderr, "Fatal Python error: initialization failed\n");

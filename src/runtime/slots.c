@@ -569,16 +569,16 @@ PithObject *pith_slot_tp_new(PithType *t, PithObject *const *args, size_t nargs,
     return r;
 }
 
+/* __del__: errors are reported as unraisable against the function. */
 static void d_finalize(PithObject *self) {
     PithObject *saved = pith_err_fetch();
-    PithObject *f = pith_lookup_special(self, pith_id_del());
-    if (f) {
-        PithObject *r = pith_call_noargs(f);
-        if (!r) pith_err_write_unraisable(f);
+    PithObject *func = pith_type_lookup(PITH_TYPE(self), pith_id_del());
+    if (func) {
+        PITH_INCREF(func);
+        PithObject *r = call_dunder(self, pith_id_del(), NULL, 0, NULL);
+        if (!r) pith_err_write_unraisable(func);
         PITH_XDECREF(r);
-        PITH_DECREF(f);
-    } else if (pith_err_occurred()) {
-        pith_err_write_unraisable(self);
+        PITH_DECREF(func);
     }
     pith_err_restore(saved);
 }
@@ -634,14 +634,14 @@ static int d_contains(PithObject *self, PithObject *item) {
 #define MP(n, f, w, d) {n, T_MAP, offsetof(PithMappingMethods, f), w, (anyfn)(d), NULL}
 
 static const SlotDef slotdefs[] = {
-    TP("__getattribute__", tp_getattro, w_binary, d_getattr_hook),
-    TP("__getattr__", tp_getattro, NULL, d_getattr_hook),
-    TP("__setattr__", tp_setattro, w_setattr, d_setattro),
-    TP("__delattr__", tp_setattro, w_delattr, d_setattro),
     TP("__repr__", tp_repr, w_unary, d_repr),
     TP("__hash__", tp_hash, w_hash, d_hash),
     TP("__call__", tp_call, w_call, d_call),
     TP("__str__", tp_str, w_unary, d_str),
+    TP("__getattribute__", tp_getattro, w_binary, d_getattr_hook),
+    TP("__getattr__", tp_getattro, NULL, d_getattr_hook),
+    TP("__setattr__", tp_setattro, w_setattr, d_setattro),
+    TP("__delattr__", tp_setattro, w_delattr, d_setattro),
     TP("__lt__", tp_richcompare, w_lt, d_richcompare),
     TP("__le__", tp_richcompare, w_le, d_richcompare),
     TP("__eq__", tp_richcompare, w_eq, d_richcompare),

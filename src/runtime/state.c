@@ -85,6 +85,7 @@ int pith_core_init(void) {
         &pith_notimpl_type,     &pith_ellipsis_type,      &pith_wrapper_descr_type,
         &pith_method_wrapper_type, &pith_seqiter_type,    &pith_calliter_type,
         &pith_property_type,    &pith_super_type,         &pith_mappingproxy_type,
+        &pith_generic_alias_type, &pith_union_type,
     };
     if (pith_descr_init() < 0) return -1;
     for (size_t i = 0; i < sizeof types / sizeof *types; i++)

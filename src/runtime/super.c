@@ -95,7 +95,7 @@ static int super_from_frame(PithType **type, PithObject **obj) {
 static int super_init(PithObject *self, PithObject *const *args, size_t nargs,
                       PithObject *kwnames) {
     if (pith_arg_no_kwargs("super", kwnames) < 0) return -1;
-    if (pith_arg_check_range("super", nargs, 0, 2) < 0) return -1;
+    if (pith_arg_check_range("super()", nargs, 0, 2) < 0) return -1;
     PithType *type = NULL;
     PithObject *obj = NULL;
     if (nargs == 0) {

@@ -451,20 +451,23 @@ static void print_message(Out *o, PithType *type, PithObject *value) {
     PITH_DECREF(s);
 }
 
-/* Each note: str(note), its lines each after the margin, then "\n". */
+/* Each note: str(note), its lines each after the margin, then "\n".
+ * A __notes__ that is not a sequence is shown by repr (3.11 adds no newline). */
 static void print_notes(Out *o, PithObject *notes) {
-    if (!pith_list_check(notes) && !pith_tuple_check(notes)) {
+    bool seq = pith_list_check(notes) || pith_tuple_check(notes) || pith_str_check(notes);
+    PithObject *items = seq ? pith_sequence_fast(notes, "") : NULL;
+    if (!items) {
+        pith_err_clear();
         out_margin(o);
         PithObject *r = pith_repr(notes);
         if (r) out_obj(o, r);
         else out_str(o, "<__notes__ repr() failed>");
         PITH_XDECREF(r);
         pith_err_clear();
-        out_str(o, "\n");
         return;
     }
-    for (intptr_t i = 0; i < PITH_SIZE(notes); i++) {
-        PithObject *note = pith_list_check(notes) ? PITH_LIST_GET(notes, i) : PITH_TUPLE_GET(notes, i);
+    for (intptr_t i = 0; i < PITH_SIZE(items); i++) {
+        PithObject *note = pith_list_check(items) ? PITH_LIST_GET(items, i) : PITH_TUPLE_GET(items, i);
         PithObject *s = pith_str(note);
         if (!s) {
             pith_err_clear();
@@ -485,6 +488,7 @@ static void print_notes(Out *o, PithObject *notes) {
         }
         out_str(o, "\n");
     }
+    PITH_DECREF(items);
 }
 
 /* ---- whole exceptions ------------------------------------------------------------------- */

@@ -77,8 +77,9 @@ PithObject *pith_type_lookup(PithType *t, PithObject *name) {
     return v;
 }
 
+/* A subclass may hold a tag (and cached values from t's dict) even when t
+ * itself has none, so always walk the subclasses. */
 void pith_type_modified(PithType *t) {
-    if (!t->tp_version_tag) return; /* subclasses were invalidated already */
     t->tp_version_tag = 0;
     if (!t->tp_subclasses) return;
     intptr_t pos = 0;
@@ -291,19 +292,23 @@ static int fill_dict(PithType *t) {
     return dict_add(t, "__doc__", doc, false);
 }
 
-/* tp_new: inherited, except that static types deriving directly from
- * object without their own tp_new cannot be instantiated. */
+/* tp_new (before the dict is filled, so __new__ comes first in it): a type
+ * defining tp_new gets a T.__new__ wrapper; otherwise tp_new is inherited,
+ * except that static types deriving directly from object without their own
+ * tp_new cannot be instantiated. */
 static int ready_new(PithType *t) {
     PithType *b = t->tp_base;
-    if (b && !t->tp_new && b == &pith_object_type && !is_heap(t))
+    if (b == &pith_object_type && !t->tp_new && !is_heap(t))
         t->tp_flags |= PITH_TPFLAGS_DISALLOW_INSTANTIATION;
     if (pith_type_has_flag(t, PITH_TPFLAGS_DISALLOW_INSTANTIATION)) {
         t->tp_new = NULL;
         return 0;
     }
-    if (!t->tp_new && b) t->tp_new = b->tp_new;
-    if (!t->tp_new || is_heap(t)) return 0;
-    if (pith_dict_get_item(t->tp_dict, pith_id_new())) return 0;
+    if (!t->tp_new) {
+        if (b) t->tp_new = b->tp_new;
+        return 0;
+    }
+    if (is_heap(t) || pith_dict_get_item(t->tp_dict, pith_id_new())) return 0;
     return dict_add(t, "__new__", pith_descr_new_wrapper_new(t), false);
 }
 
@@ -345,7 +350,7 @@ static int ready_inherit(PithType *t) {
     PithObject *mro = t->tp_mro;
     for (intptr_t i = 1; i < PITH_SIZE(mro); i++)
         inherit_slots(t, (PithType *)PITH_TUPLE_GET(mro, i));
-    if (ready_new(t) < 0 || ready_hash(t) < 0) return -1;
+    if (ready_hash(t) < 0) return -1;
     for (intptr_t i = 0; i < PITH_SIZE(t->tp_bases); i++)
         if (pith_type_add_subclass((PithType *)PITH_TUPLE_GET(t->tp_bases, i), t) < 0)
             return -1;
@@ -359,7 +364,7 @@ int pith_type_ready(PithType *t) {
     if (ready_bases(t) < 0) goto done;
     if (!t->tp_dict && !(t->tp_dict = pith_dict_new())) goto done;
     if (!t->tp_mro && !(t->tp_mro = pith_type_mro_tuple(t))) goto done;
-    if (fill_dict(t) < 0 || ready_inherit(t) < 0) goto done;
+    if (ready_new(t) < 0 || fill_dict(t) < 0 || ready_inherit(t) < 0) goto done;
     r = 0;
 done:
     t->tp_flags &= ~PITH_TPFLAGS_READYING;
@@ -580,8 +585,11 @@ static PithObject *type_call(PithObject *callable, PithObject *const *args,
                              size_t nargs, PithObject *kwnames) {
     PithType *t = (PithType *)callable;
     bool nokw = !kwnames || PITH_SIZE(kwnames) == 0;
-    if (t == &pith_type_type && nargs == 1 && nokw)
-        return PITH_NEWREF(PITH_TYPE(args[0]));
+    if (t == &pith_type_type) {
+        if (nargs == 1 && nokw) return PITH_NEWREF(PITH_TYPE(args[0]));
+        if (nargs != 3)
+            return pith_err_format(&pith_exc_TypeError, "type() takes 1 or 3 arguments");
+    }
     if (!t->tp_new)
         return pith_err_format(&pith_exc_TypeError,
                                "cannot create '%s' instances", t->tp_name);
@@ -598,11 +606,10 @@ static PithObject *type_call(PithObject *callable, PithObject *const *args,
 static PithObject *type_new(PithType *meta, PithObject *const *args,
                             size_t nargs, PithObject *kwnames) {
     size_t nkw = kwnames ? (size_t)PITH_SIZE(kwnames) : 0;
-    if (meta == &pith_type_type && nargs == 1 && nkw == 0)
-        return PITH_NEWREF(PITH_TYPE(args[0]));
     if (nargs != 3)
         return pith_err_format(&pith_exc_TypeError,
-                               "type() takes 1 or 3 arguments");
+                               "type.__new__() takes exactly 3 arguments (%zd given)",
+                               (intptr_t)nargs);
     PithObject *name = args[0], *bases = args[1], *dict = args[2];
     if (!pith_str_check(name))
         return pith_err_format(&pith_exc_TypeError,
@@ -749,6 +756,12 @@ static PithObject *get_abstract(PithObject *self, void *c) {
 static int set_abstract(PithObject *self, PithObject *value, void *c) {
     PithType *t = (PithType *)self;
     pith_type_modified(t);
+    int truth = value ? pith_is_true(value) : 0;
+    if (truth < 0) return -1;
+    if (truth)
+        t->tp_flags |= PITH_TPFLAGS_IS_ABSTRACT;
+    else
+        t->tp_flags &= ~PITH_TPFLAGS_IS_ABSTRACT;
     if (!value) {
         if (pith_dict_del_item(t->tp_dict, pith_id_abstractmethods()) < 0) {
             pith_err_clear();
@@ -777,6 +790,8 @@ static PithObject *get_annotations(PithObject *self, void *c) {
     return v;
 }
 
+static PithObject *get_text_signature(PithObject *self, void *c) { PITH_RETURN_NONE; }
+
 static PithGetSetDef type_getset[] = {
     {"__name__", get_name, set_name, NULL, NULL},
     {"__qualname__", get_qualname, set_qualname, NULL, NULL},
@@ -788,6 +803,7 @@ static PithGetSetDef type_getset[] = {
     {"__doc__", get_doc, set_doc, NULL, NULL},
     {"__annotations__", get_annotations, NULL, NULL, NULL},
     {"__base__", get_base, NULL, NULL, NULL},
+    {"__text_signature__", get_text_signature, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -796,6 +812,7 @@ static PithMemberDef type_members[] = {
     {"__itemsize__", PITH_MEMBER_SSIZE, offsetof(PithType, tp_itemsize), PITH_READONLY, NULL},
     {"__dictoffset__", PITH_MEMBER_SSIZE, offsetof(PithType, tp_dictoffset), PITH_READONLY, NULL},
     {"__weakrefoffset__", PITH_MEMBER_SSIZE, offsetof(PithType, tp_weaklistoffset), PITH_READONLY, NULL},
+    {"__flags__", PITH_MEMBER_SSIZE, offsetof(PithType, tp_flags), PITH_READONLY, NULL},
     {NULL, 0, 0, 0, NULL},
 };
 
@@ -892,6 +909,8 @@ static void type_dealloc(PithObject *o) {
     pith_obj_free(o);
 }
 
+static PithNumberMethods type_as_number = {.nb_or = pith_union_or};
+
 PithType pith_type_type = {
     PITH_VAR_HEAD_INIT(&pith_type_type, 0),
     .tp_name = "type",
@@ -906,6 +925,7 @@ PithType pith_type_type = {
     .tp_call = type_call,
     .tp_new = type_new,
     .tp_init = type_init,
+    .tp_as_number = &type_as_number,
     .tp_methods = type_methods,
     .tp_members = type_members,
     .tp_getset = type_getset,

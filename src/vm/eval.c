@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "vm_internal.h"
+#include "fastpath.h"
 
 #if defined(__GNUC__) && !defined(PITH_NO_COMPUTED_GOTO)
 #define USE_COMPUTED_GOTO 1
@@ -96,140 +97,6 @@ static void recursion_error(void) {
     pith_err_set_string(&pith_exc_RecursionError, "maximum recursion depth exceeded");
 }
 
-/* Floor division and modulo of small ints (b != 0, no INT64_MIN / -1). */
-static inline int64_t floordiv64(int64_t a, int64_t b) {
-    int64_t q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
-    return q;
-}
-static inline int64_t mod64(int64_t a, int64_t b) {
-    int64_t r = a % b;
-    if (r != 0 && ((r < 0) != (b < 0))) r += b;
-    return r;
-}
-
-/* Small-int fast path; NULL (no exception) when not applicable. */
-static inline PithObject *int_binop(int op, int64_t a, int64_t b) {
-    int64_t r;
-    switch (op) {
-    case PITH_NB_ADD: case PITH_NB_INPLACE_ADD:
-        if (__builtin_add_overflow(a, b, &r)) return NULL;
-        break;
-    case PITH_NB_SUBTRACT: case PITH_NB_INPLACE_SUBTRACT:
-        if (__builtin_sub_overflow(a, b, &r)) return NULL;
-        break;
-    case PITH_NB_MULTIPLY: case PITH_NB_INPLACE_MULTIPLY:
-        if (__builtin_mul_overflow(a, b, &r)) return NULL;
-        break;
-    case PITH_NB_FLOOR_DIVIDE: case PITH_NB_INPLACE_FLOOR_DIVIDE:
-        if (b == 0 || (b == -1 && a == INT64_MIN)) return NULL;
-        r = floordiv64(a, b);
-        break;
-    case PITH_NB_REMAINDER: case PITH_NB_INPLACE_REMAINDER:
-        if (b == 0) return NULL;
-        r = b == -1 ? 0 : mod64(a, b);
-        break;
-    case PITH_NB_AND: case PITH_NB_INPLACE_AND: r = a & b; break;
-    case PITH_NB_OR: case PITH_NB_INPLACE_OR: r = a | b; break;
-    case PITH_NB_XOR: case PITH_NB_INPLACE_XOR: r = a ^ b; break;
-    case PITH_NB_LSHIFT: case PITH_NB_INPLACE_LSHIFT:
-        if (b < 0 || b > 62 || __builtin_mul_overflow(a, (int64_t)1 << b, &r)) return NULL;
-        break;
-    case PITH_NB_RSHIFT: case PITH_NB_INPLACE_RSHIFT:
-        if (b < 0) return NULL;
-        r = b > 63 ? (a < 0 ? -1 : 0) : a >> b;
-        break;
-    case PITH_NB_TRUE_DIVIDE: case PITH_NB_INPLACE_TRUE_DIVIDE: {
-        const int64_t lim = (int64_t)1 << 53;
-        if (b == 0 || a > lim || a < -lim || b > lim || b < -lim) return NULL;
-        return pith_float_from_double((double)a / (double)b);
-    }
-    default:
-        return NULL;
-    }
-    return pith_int_from_i64(r);
-}
-
-/* Float fast path (exact floats, or a float with a small int). */
-static inline PithObject *float_binop(int op, double a, double b) {
-    switch (op) {
-    case PITH_NB_ADD: case PITH_NB_INPLACE_ADD: return pith_float_from_double(a + b);
-    case PITH_NB_SUBTRACT: case PITH_NB_INPLACE_SUBTRACT: return pith_float_from_double(a - b);
-    case PITH_NB_MULTIPLY: case PITH_NB_INPLACE_MULTIPLY: return pith_float_from_double(a * b);
-    case PITH_NB_TRUE_DIVIDE: case PITH_NB_INPLACE_TRUE_DIVIDE:
-        if (b == 0.0) return NULL;
-        return pith_float_from_double(a / b);
-    default:
-        return NULL;
-    }
-}
-
-/* Numeric value of an exact float or small exact int, for fast paths. */
-static inline bool as_fast_double(PithObject *o, double *out) {
-    if (pith_float_check_exact(o)) {
-        *out = PITH_FLOAT_VALUE(o);
-        return true;
-    }
-    if (pith_int_check_exact(o) && pith_int_is_small(o)) {
-        int64_t v = pith_int_small_value(o);
-        if (v > ((int64_t)1 << 53) || v < -((int64_t)1 << 53)) return false;
-        *out = (double)v;
-        return true;
-    }
-    return false;
-}
-
-static PithObject *binary_op(PithObject *a, PithObject *b, int op) {
-    if (pith_int_check_exact(a) && pith_int_check_exact(b) && pith_int_is_small(a) &&
-        pith_int_is_small(b)) {
-        PithObject *r = int_binop(op, pith_int_small_value(a), pith_int_small_value(b));
-        if (r) return r;
-    } else if (pith_float_check_exact(a) || pith_float_check_exact(b)) {
-        double x, y;
-        if (as_fast_double(a, &x) && as_fast_double(b, &y)) {
-            PithObject *r = float_binop(op, x, y);
-            if (r) return r;
-        }
-    }
-    return pith_number_binop(a, b, op);
-}
-
-static inline bool cmp_result(int64_t c, int op) {
-    switch (op) {
-    case PITH_LT: return c < 0;
-    case PITH_LE: return c <= 0;
-    case PITH_EQ: return c == 0;
-    case PITH_NE: return c != 0;
-    case PITH_GT: return c > 0;
-    default: return c >= 0;
-    }
-}
-
-static inline bool cmp_double(double x, double y, int op) {
-    switch (op) {
-    case PITH_LT: return x < y;
-    case PITH_LE: return x <= y;
-    case PITH_EQ: return x == y;
-    case PITH_NE: return x != y;
-    case PITH_GT: return x > y;
-    default: return x >= y;
-    }
-}
-
-/* Fast comparison: 1/0, or -1 when not applicable (no exception). */
-static inline int fast_compare(PithObject *a, PithObject *b, int op) {
-    if (pith_int_check_exact(a) && pith_int_check_exact(b) && pith_int_is_small(a) &&
-        pith_int_is_small(b)) {
-        int64_t x = pith_int_small_value(a), y = pith_int_small_value(b);
-        return cmp_result(x < y ? -1 : x > y, op);
-    }
-    if (pith_float_check_exact(a) && pith_float_check_exact(b))
-        return cmp_double(PITH_FLOAT_VALUE(a), PITH_FLOAT_VALUE(b), op);
-    if ((op == PITH_EQ || op == PITH_NE) && pith_str_check_exact(a) && pith_str_check_exact(b))
-        return pith_str_equal(a, b) == (op == PITH_EQ);
-    return -1;
-}
-
 static PithObject *subscr_fast(PithObject *c, PithObject *k) {
     if (pith_int_check_exact(k) && pith_int_is_small(k)) {
         int64_t i = pith_int_small_value(k);
@@ -270,97 +137,6 @@ static int load_method(PithObject *obj, PithObject *name, PithObject **meth) {
     }
     *meth = pith_getattr(obj, name);
     return *meth ? 0 : -1;
-}
-
-static PithObject *build_string(PithObject **items, int n) {
-    PithStrBuilder sb;
-    pith_sb_init(&sb);
-    for (int i = 0; i < n; i++) {
-        if (pith_sb_append_str(&sb, items[i]) < 0) {
-            pith_sb_discard(&sb);
-            return NULL;
-        }
-    }
-    return pith_sb_finish(&sb);
-}
-
-static PithObject *build_map(PithObject **items, int n) {
-    PithObject *d = pith_dict_new();
-    if (!d) return NULL;
-    for (int i = 0; i < n; i++) {
-        if (pith_dict_set_item(d, items[2 * i], items[2 * i + 1]) < 0) {
-            PITH_DECREF(d);
-            return NULL;
-        }
-    }
-    return d;
-}
-
-static PithObject *build_const_key_map(PithObject **values, PithObject *keys, int n) {
-    if (!pith_tuple_check(keys) || PITH_SIZE(keys) != n) {
-        pith_err_set_string(&pith_exc_SystemError, "bad BUILD_CONST_KEY_MAP keys argument");
-        return NULL;
-    }
-    PithObject *d = pith_dict_new();
-    if (!d) return NULL;
-    for (int i = 0; i < n; i++) {
-        if (pith_dict_set_item(d, PITH_TUPLE_GET(keys, i), values[i]) < 0) {
-            PITH_DECREF(d);
-            return NULL;
-        }
-    }
-    return d;
-}
-
-static PithObject *build_set(PithObject **items, int n) {
-    PithObject *s = pith_set_new(NULL);
-    if (!s) return NULL;
-    for (int i = 0; i < n; i++) {
-        if (pith_set_add(s, items[i]) < 0) {
-            PITH_DECREF(s);
-            return NULL;
-        }
-    }
-    return s;
-}
-
-/* MAKE_FUNCTION: pops its operands from *spp (code on top). */
-static PithObject *make_function(PithFrame *f, int flags, PithObject ***spp) {
-    PithObject **sp = *spp;
-    PithObject *code = *--sp;
-    PithObject *closure = flags & 8 ? *--sp : NULL;
-    PithObject *ann = flags & 4 ? *--sp : NULL;
-    PithObject *kwd = flags & 2 ? *--sp : NULL;
-    PithObject *defs = flags & 1 ? *--sp : NULL;
-    *spp = sp;
-    PithFunction *fn = NULL;
-    if (!pith_code_check(code)) {
-        pith_err_set_string(&pith_exc_SystemError, "MAKE_FUNCTION expects a code object");
-        goto done;
-    }
-    fn = (PithFunction *)pith_function_new((PithCode *)code, f->globals, NULL);
-    if (!fn) goto done;
-    if (ann && pith_tuple_check(ann)) { /* flattened (name, value) pairs */
-        PithObject *d = pith_dict_new();
-        for (intptr_t i = 0; d && i + 1 < PITH_SIZE(ann); i += 2)
-            if (pith_dict_set_item(d, PITH_TUPLE_GET(ann, i), PITH_TUPLE_GET(ann, i + 1)) < 0)
-                PITH_CLEAR(d);
-        if (!d) PITH_CLEAR(fn);
-        PITH_SETREF(ann, d);
-    }
-    if (fn) {
-        fn->closure = closure, closure = NULL;
-        fn->annotations = ann, ann = NULL;
-        fn->kwdefaults = kwd, kwd = NULL;
-        fn->defaults = defs, defs = NULL;
-    }
-done:
-    PITH_DECREF(code);
-    PITH_XDECREF(closure);
-    PITH_XDECREF(ann);
-    PITH_XDECREF(kwd);
-    PITH_XDECREF(defs);
-    return (PithObject *)fn;
 }
 
 /* Restore the handled exception for EXCEPT_HANDLER blocks still open when
@@ -965,7 +741,7 @@ dispatch:
 
     TARGET(BUILD_SET) {
         SAVE_FRAME();
-        PithObject *s = build_set(sp - oparg, oparg);
+        PithObject *s = pith_vm_build_set(sp - oparg, oparg);
         ERROR_IF(!s);
         while (oparg--) PITH_DECREF(POP());
         PUSH(s);
@@ -974,7 +750,7 @@ dispatch:
 
     TARGET(BUILD_MAP) {
         SAVE_FRAME();
-        PithObject *d = build_map(sp - 2 * oparg, oparg);
+        PithObject *d = pith_vm_build_map(sp - 2 * oparg, oparg);
         ERROR_IF(!d);
         for (int i = 0; i < 2 * oparg; i++) PITH_DECREF(POP());
         PUSH(d);
@@ -983,7 +759,7 @@ dispatch:
 
     TARGET(BUILD_CONST_KEY_MAP) {
         SAVE_FRAME();
-        PithObject *d = build_const_key_map(sp - 1 - oparg, TOP(), oparg);
+        PithObject *d = pith_vm_build_const_key_map(sp - 1 - oparg, TOP(), oparg);
         ERROR_IF(!d);
         for (int i = 0; i <= oparg; i++) PITH_DECREF(POP());
         PUSH(d);
@@ -991,7 +767,7 @@ dispatch:
     }
 
     TARGET(BUILD_STRING) {
-        PithObject *s = build_string(sp - oparg, oparg);
+        PithObject *s = pith_vm_build_string(sp - oparg, oparg);
         ERROR_IF(!s);
         while (oparg--) PITH_DECREF(POP());
         PUSH(s);
@@ -1112,7 +888,7 @@ dispatch:
     }
 
     TARGET(MAKE_FUNCTION) {
-        PithObject *fn = make_function(f, oparg, &sp);
+        PithObject *fn = pith_vm_make_function(f, oparg, &sp);
         ERROR_IF(!fn);
         PUSH(fn);
         DISPATCH();

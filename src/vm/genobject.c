@@ -358,16 +358,24 @@ static int gen_clear(PithObject *o) {
     return 0;
 }
 
+/* tp_finalize: close a suspended generator (runs its finally blocks);
+ * errors are reported as unraisable. The caller keeps o alive. */
+static void gen_finalize(PithObject *o) {
+    PithGen *g = (PithGen *)o;
+    if (!g->frame || g->frame->state != PITH_FRAME_SUSPENDED || g->running) return;
+    PithObject *saved = pith_err_fetch();
+    PithObject *r = gen_close(o, NULL, 0, NULL);
+    if (!r) pith_err_write_unraisable(o);
+    PITH_XDECREF(r);
+    pith_err_restore(saved);
+}
+
 static void gen_dealloc(PithObject *o) {
     PithGen *g = (PithGen *)o;
     pith_gc_untrack(o);
     if (g->frame && g->frame->state == PITH_FRAME_SUSPENDED) {
         o->refcnt = 1; /* temporarily resurrect to run close() */
-        PithObject *saved = pith_err_fetch();
-        PithObject *r = gen_close(o, NULL, 0, NULL);
-        if (!r) pith_err_write_unraisable(o);
-        PITH_XDECREF(r);
-        pith_err_restore(saved);
+        gen_finalize(o);
         if (--o->refcnt != 0) return; /* resurrected by close() */
     }
     gen_clear(o);
@@ -468,6 +476,7 @@ PithType pith_gen_type = {
     .tp_basicsize = sizeof(PithGen),
     .tp_flags = PITH_TPFLAGS_HAVE_GC,
     .tp_dealloc = gen_dealloc,
+    .tp_finalize = gen_finalize,
     .tp_repr = gen_repr,
     .tp_iter = gen_self,
     .tp_iternext = gen_iternext,
@@ -483,6 +492,7 @@ PithType pith_coro_type = {
     .tp_basicsize = sizeof(PithGen),
     .tp_flags = PITH_TPFLAGS_HAVE_GC,
     .tp_dealloc = gen_dealloc,
+    .tp_finalize = gen_finalize,
     .tp_repr = gen_repr,
     .tp_iternext = gen_iternext,
     .tp_traverse = gen_traverse,

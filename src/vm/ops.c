@@ -8,6 +8,99 @@ static PithObject *id_keys, *id_enter, *id_exit, *id_all, *id_dict, *id_name,
     *id_file, *id_import, *id_annotations, *id_build_class, *id_match_args,
     *id_get, *id_await;
 
+/* ---- building containers and functions -------------------------------- */
+
+PithObject *pith_vm_build_string(PithObject **items, int n) {
+    PithStrBuilder sb;
+    pith_sb_init(&sb);
+    for (int i = 0; i < n; i++) {
+        if (pith_sb_append_str(&sb, items[i]) < 0) {
+            pith_sb_discard(&sb);
+            return NULL;
+        }
+    }
+    return pith_sb_finish(&sb);
+}
+
+PithObject *pith_vm_build_map(PithObject **items, int n) {
+    PithObject *d = pith_dict_new();
+    if (!d) return NULL;
+    for (int i = 0; i < n; i++) {
+        if (pith_dict_set_item(d, items[2 * i], items[2 * i + 1]) < 0) {
+            PITH_DECREF(d);
+            return NULL;
+        }
+    }
+    return d;
+}
+
+PithObject *pith_vm_build_const_key_map(PithObject **values, PithObject *keys, int n) {
+    if (!pith_tuple_check(keys) || PITH_SIZE(keys) != n) {
+        pith_err_set_string(&pith_exc_SystemError, "bad BUILD_CONST_KEY_MAP keys argument");
+        return NULL;
+    }
+    PithObject *d = pith_dict_new();
+    if (!d) return NULL;
+    for (int i = 0; i < n; i++) {
+        if (pith_dict_set_item(d, PITH_TUPLE_GET(keys, i), values[i]) < 0) {
+            PITH_DECREF(d);
+            return NULL;
+        }
+    }
+    return d;
+}
+
+PithObject *pith_vm_build_set(PithObject **items, int n) {
+    PithObject *s = pith_set_new(NULL);
+    if (!s) return NULL;
+    for (int i = 0; i < n; i++) {
+        if (pith_set_add(s, items[i]) < 0) {
+            PITH_DECREF(s);
+            return NULL;
+        }
+    }
+    return s;
+}
+
+/* MAKE_FUNCTION: pops its operands from *spp (code on top). */
+PithObject *pith_vm_make_function(PithFrame *f, int flags, PithObject ***spp) {
+    PithObject **sp = *spp;
+    PithObject *code = *--sp;
+    PithObject *closure = flags & 8 ? *--sp : NULL;
+    PithObject *ann = flags & 4 ? *--sp : NULL;
+    PithObject *kwd = flags & 2 ? *--sp : NULL;
+    PithObject *defs = flags & 1 ? *--sp : NULL;
+    *spp = sp;
+    PithFunction *fn = NULL;
+    if (!pith_code_check(code)) {
+        pith_err_set_string(&pith_exc_SystemError, "MAKE_FUNCTION expects a code object");
+        goto done;
+    }
+    fn = (PithFunction *)pith_function_new((PithCode *)code, f->globals, NULL);
+    if (!fn) goto done;
+    if (ann && pith_tuple_check(ann)) { /* flattened (name, value) pairs */
+        PithObject *d = pith_dict_new();
+        for (intptr_t i = 0; d && i + 1 < PITH_SIZE(ann); i += 2)
+            if (pith_dict_set_item(d, PITH_TUPLE_GET(ann, i), PITH_TUPLE_GET(ann, i + 1)) < 0)
+                PITH_CLEAR(d);
+        if (!d) PITH_CLEAR(fn);
+        PITH_SETREF(ann, d);
+    }
+    if (fn) {
+        fn->closure = closure, closure = NULL;
+        fn->annotations = ann, ann = NULL;
+        fn->kwdefaults = kwd, kwd = NULL;
+        fn->defaults = defs, defs = NULL;
+    }
+done:
+    PITH_DECREF(code);
+    PITH_XDECREF(closure);
+    PITH_XDECREF(ann);
+    PITH_XDECREF(kwd);
+    PITH_XDECREF(defs);
+    return (PithObject *)fn;
+}
+
 /* ---- unpacking ---------------------------------------------------------- */
 
 static int unpack_short(int argcnt, int argcntafter, intptr_t got) {

@@ -34,6 +34,14 @@ extern PithType pith_gen_type, pith_coro_type;
 int pith_gen_send_ex(PithObject *gen, PithObject *value, PithObject **out, int throwing);
 
 /* ---- out-of-line instruction helpers (vm/ops.c) ---- */
+/* BUILD_STRING / BUILD_MAP / BUILD_CONST_KEY_MAP / BUILD_SET from borrowed
+ * stack items (the caller pops them). */
+PithObject *pith_vm_build_string(PithObject **items, int n);
+PithObject *pith_vm_build_map(PithObject **items, int n);
+PithObject *pith_vm_build_const_key_map(PithObject **values, PithObject *keys, int n);
+PithObject *pith_vm_build_set(PithObject **items, int n);
+/* MAKE_FUNCTION: pops its operands from *spp (code on top). */
+PithObject *pith_vm_make_function(PithFrame *f, int flags, PithObject ***spp);
 /* Unpack v into argcnt items (+ a list and argcntafter items when
  * argcntafter >= 0), stored downward from `top` (first item ends on top). */
 int pith_vm_unpack(PithObject *v, int argcnt, int argcntafter, PithObject **top);

@@ -382,6 +382,12 @@ static const Case good_cases[] = {
      "Module(body=[AsyncFunctionDef(name='f', args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=[AsyncWith(items=[withitem(context_expr=Name(id='a', ctx=Load(), lineno=2, col_offset=13, end_lineno=2, end_col_offset=14))], body=[Pass(lineno=2, col_offset=16, end_lineno=2, end_col_offset=20)], lineno=2, col_offset=2, end_lineno=2, end_col_offset=20), Expr(value=Await(value=Name(id='x', ctx=Load(), lineno=3, col_offset=8, end_lineno=3, end_col_offset=9), lineno=3, col_offset=2, end_lineno=3, end_col_offset=9), lineno=3, col_offset=2, end_lineno=3, end_col_offset=9), AsyncFor(target=Name(id='x', ctx=Store(), lineno=4, col_offset=12, end_lineno=4, end_col_offset=13), iter=Name(id='y', ctx=Load(), lineno=4, col_offset=17, end_lineno=4, end_col_offset=18), body=[Pass(lineno=4, col_offset=20, end_lineno=4, end_col_offset=24)], orelse=[], lineno=4, col_offset=2, end_lineno=4, end_col_offset=24)], decorator_list=[], lineno=1, col_offset=0, end_lineno=4, end_col_offset=24)], type_ignores=[])"},
     {"def f():\n  @d\n  async def g(): pass\n",
      "Module(body=[FunctionDef(name='f', args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=[AsyncFunctionDef(name='g', args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=[Pass(lineno=3, col_offset=17, end_lineno=3, end_col_offset=21)], decorator_list=[Name(id='d', ctx=Load(), lineno=2, col_offset=3, end_lineno=2, end_col_offset=4)], lineno=3, col_offset=2, end_lineno=3, end_col_offset=21)], decorator_list=[], lineno=1, col_offset=0, end_lineno=3, end_col_offset=21)], type_ignores=[])"},
+    {"x = *a",
+     "Module(body=[Assign(targets=[Name(id='x', ctx=Store(), lineno=1, col_offset=0, end_lineno=1, end_col_offset=1)], value=Starred(value=Name(id='a', ctx=Load(), lineno=1, col_offset=5, end_lineno=1, end_col_offset=6), ctx=Load(), lineno=1, col_offset=4, end_lineno=1, end_col_offset=6), lineno=1, col_offset=0, end_lineno=1, end_col_offset=6)], type_ignores=[])"},
+    {"x += *a",
+     "Module(body=[AugAssign(target=Name(id='x', ctx=Store(), lineno=1, col_offset=0, end_lineno=1, end_col_offset=1), op=Add(), value=Starred(value=Name(id='a', ctx=Load(), lineno=1, col_offset=6, end_lineno=1, end_col_offset=7), ctx=Load(), lineno=1, col_offset=5, end_lineno=1, end_col_offset=7), lineno=1, col_offset=0, end_lineno=1, end_col_offset=7)], type_ignores=[])"},
+    {"with a as (b, c): pass",
+     "Module(body=[With(items=[withitem(context_expr=Name(id='a', ctx=Load(), lineno=1, col_offset=5, end_lineno=1, end_col_offset=6), optional_vars=Tuple(elts=[Name(id='b', ctx=Store(), lineno=1, col_offset=11, end_lineno=1, end_col_offset=12), Name(id='c', ctx=Store(), lineno=1, col_offset=14, end_lineno=1, end_col_offset=15)], ctx=Store(), lineno=1, col_offset=10, end_lineno=1, end_col_offset=16))], body=[Pass(lineno=1, col_offset=18, end_lineno=1, end_col_offset=22)], lineno=1, col_offset=0, end_lineno=1, end_col_offset=22)], type_ignores=[])"},
 };
 
 /* Expressions (eval mode). */
@@ -396,6 +402,42 @@ static const Case eval_cases[] = {
      "Expression(body=Lambda(args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=Constant(value=0, lineno=1, col_offset=8, end_lineno=1, end_col_offset=9), lineno=1, col_offset=0, end_lineno=1, end_col_offset=9))"},
     {"[*a]",
      "Expression(body=List(elts=[Starred(value=Name(id='a', ctx=Load(), lineno=1, col_offset=2, end_lineno=1, end_col_offset=3), ctx=Load(), lineno=1, col_offset=1, end_lineno=1, end_col_offset=3)], ctx=Load(), lineno=1, col_offset=0, end_lineno=1, end_col_offset=4))"},
+};
+
+/* Invalid script files (file-input offsets: bytes, 0 at end of input). */
+static const Case file_bad_cases[] = {
+    {"\303\251 = 1 2",
+     "SyntaxError: invalid syntax (1, 8, 1, 9)"},
+    {"x = \"\303\251\" + \342\202\254",
+     "SyntaxError: invalid character '\342\202\254' (U+20AC) (1, 11, 1, 11)"},
+    {"f(\303\251 for \303\251 in b, c)",
+     "SyntaxError: Generator expression must be parenthesized (1, 3, 1, 17)"},
+    {"x = \"\303\251\" if a",
+     "SyntaxError: expected 'else' after 'if' expression (1, 5, 1, 14)"},
+    {"\303\251 = [1, 2\ny = 3",
+     "SyntaxError: '[' was never closed (1, 6, 1, 0)"},
+    {"\303\251 = 1 +\n",
+     "SyntaxError: invalid syntax (1, 9, 1, 9)"},
+    {"\303\251 = f\"{\303\251 b}\"",
+     "SyntaxError: f-string: invalid syntax. Perhaps you forgot a comma? (1, 2, 1, 6)"},
+    {"if x:\n",
+     "IndentationError: expected an indented block after 'if' statement on line 1 (1, 0, 1, -1)"},
+    {"for x in y:",
+     "IndentationError: expected an indented block after 'for' statement on line 1 (1, 0, 1, -1)"},
+    {"a = 1\n\\",
+     "SyntaxError: unexpected EOF while parsing (2, 0, 2, -1)"},
+    {"x = b\"\303\251\"",
+     "SyntaxError: bytes can only contain ASCII literal characters (1, 5, 1, 10)"},
+    {"1\303\251\n",
+     "SyntaxError: invalid syntax (1, 2, 1, 4)"},
+    {"if x:\n\n",
+     "IndentationError: expected an indented block after 'if' statement on line 1 (2, 0, 2, -1)"},
+    {"class A:\n  # c\n",
+     "IndentationError: expected an indented block after class definition on line 1 (2, 0, 2, -1)"},
+    {"x = 1 \\",
+     "SyntaxError: unexpected EOF while parsing (1, 8, 1, -1)"},
+    {"a = 1\n\\\n",
+     "SyntaxError: unexpected EOF while parsing (2, 0, 2, -1)"},
 };
 
 /* Invalid programs: "Type: msg (lineno, offset, end_lineno, end_offset)".
@@ -769,6 +811,106 @@ static const Case bad_cases[] = {
      "SyntaxError: invalid syntax (4, 12, 4, 13)"},
     {"match x:\n    case 1\n        pass\n",
      "SyntaxError: expected ':' (2, 11, 2, 11)"},
+    {"class = 1",
+     "SyntaxError: invalid syntax (1, 7, 1, 8)"},
+    {"def = 2",
+     "SyntaxError: invalid syntax (1, 5, 1, 6)"},
+    {"x = [1, 2 3]",
+     "SyntaxError: invalid syntax. Perhaps you forgot a comma? (1, 9, 1, 12)"},
+    {"f(a, b c)",
+     "SyntaxError: invalid syntax. Perhaps you forgot a comma? (1, 6, 1, 9)"},
+    {"{a: 1 b: 2}",
+     "SyntaxError: invalid syntax. Perhaps you forgot a comma? (1, 5, 1, 8)"},
+    {"x = (1 2)",
+     "SyntaxError: invalid syntax. Perhaps you forgot a comma? (1, 6, 1, 9)"},
+    {"if x == 1\n    pass",
+     "SyntaxError: expected ':' (1, 10, 1, 10)"},
+    {"print \"a\", b",
+     "SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)? (1, 1, 1, 13)"},
+    {"exec \"code\"",
+     "SyntaxError: Missing parentheses in call to 'exec'. Did you mean exec(...)? (1, 1, 1, 12)"},
+    {"x = 5 +* 3",
+     "SyntaxError: invalid syntax (1, 8, 1, 9)"},
+    {"def f():\nreturn 1",
+     "IndentationError: expected an indented block after function definition on line 1 (2, 1, 2, 7)"},
+    {"class A:\npass",
+     "IndentationError: expected an indented block after class definition on line 1 (2, 1, 2, 5)"},
+    {"try:\n    pass\nexcept:\npass",
+     "IndentationError: expected an indented block after 'except' statement on line 3 (4, 1, 4, 5)"},
+    {"while True\n    pass",
+     "SyntaxError: expected ':' (1, 11, 1, 11)"},
+    {"x === 1",
+     "SyntaxError: invalid syntax (1, 5, 1, 6)"},
+    {"x = 1 if else 2",
+     "SyntaxError: invalid syntax (1, 10, 1, 14)"},
+    {"for i in range(10) print(i)",
+     "SyntaxError: invalid syntax (1, 20, 1, 25)"},
+    {"import",
+     "SyntaxError: invalid syntax (1, 7, 1, 7)"},
+    {"from x import",
+     "SyntaxError: invalid syntax (1, 14, 1, 14)"},
+    {"def f(a, b=1, c):\n    pass",
+     "SyntaxError: non-default argument follows default argument (1, 15, 1, 16)"},
+    {"def f(**kwargs, *args): pass",
+     "SyntaxError: arguments cannot follow var-keyword argument (1, 17, 1, 18)"},
+    {"lambda x: yield",
+     "SyntaxError: invalid syntax (1, 11, 1, 16)"},
+    {"a = 1 +",
+     "SyntaxError: invalid syntax (1, 8, 1, 8)"},
+    {"x = {'a': 1, 'b'}",
+     "SyntaxError: ':' expected after dictionary key (1, 16, 1, 0)"},
+    {"f(**)",
+     "SyntaxError: invalid syntax (1, 5, 1, 6)"},
+    {"print(*)",
+     "SyntaxError: invalid syntax (1, 8, 1, 9)"},
+    {"a, b += 1",
+     "SyntaxError: 'tuple' is an illegal expression for augmented assignment (1, 1, 1, 5)"},
+    {"del f(x)",
+     "SyntaxError: cannot delete function call (1, 5, 1, 9)"},
+    {"(a + b) = 1",
+     "SyntaxError: cannot assign to expression here. Maybe you meant '==' instead of '='? (1, 2, 1, 7)"},
+    {"f(x) += 1",
+     "SyntaxError: 'function call' is an illegal expression for augmented assignment (1, 1, 1, 5)"},
+    {"[x for x in 1, 2]",
+     "SyntaxError: invalid syntax (1, 14, 1, 15)"},
+    {"x = 1_000_",
+     "SyntaxError: invalid decimal literal (1, 10, 1, 10)"},
+    {"0777",
+     "SyntaxError: leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers (1, 1, 1, 2)"},
+    {"\"abc\" = 1",
+     "SyntaxError: cannot assign to literal here. Maybe you meant '==' instead of '='? (1, 1, 1, 6)"},
+    {"f\"{x}\" = 1",
+     "SyntaxError: cannot assign to f-string expression here. Maybe you meant '==' instead of '='? (1, 1, 1, 7)"},
+    {"with open(x) as f(): pass",
+     "SyntaxError: cannot assign to function call (1, 17, 1, 20)"},
+    {"if True:\n    x = 1\n     y = 2",
+     "IndentationError: unexpected indent (3, 5, 3, -1)"},
+    {"else:\n    pass",
+     "SyntaxError: invalid syntax (1, 1, 1, 5)"},
+    {"elif x:\n    pass",
+     "SyntaxError: invalid syntax (1, 1, 1, 5)"},
+    {"except E:\n    pass",
+     "SyntaxError: invalid syntax (1, 1, 1, 7)"},
+    {"@dec\nx = 1",
+     "SyntaxError: invalid syntax (2, 1, 2, 2)"},
+    {"async x = 1",
+     "SyntaxError: invalid syntax (1, 7, 1, 8)"},
+    {"nonlocal = 1",
+     "SyntaxError: invalid syntax (1, 10, 1, 11)"},
+    {"x = (yield) = 1",
+     "SyntaxError: cannot assign to yield expression (1, 6, 1, 11)"},
+    {"def f[T](): pass",
+     "SyntaxError: expected '(' (1, 6, 1, 7)"},
+    {"match x:\n    case 1 + 1:\n        pass",
+     "SyntaxError: imaginary number required in complex literal (2, 14, 2, 15)"},
+    {"match x:\n    case a as _:\n        pass",
+     "SyntaxError: cannot use '_' as a target (2, 15, 2, 16)"},
+    {"match x:\n    case C(a=1, b):\n        pass",
+     "SyntaxError: positional patterns follow keyword patterns (2, 17, 2, 18)"},
+    {"x = `a`",
+     "SyntaxError: invalid syntax (1, 5, 1, 6)"},
+    {"x = a <> b\n",
+     "SyntaxError: invalid syntax (1, 7, 1, 9)"},
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -804,9 +946,9 @@ static void describe_error(char *buf, size_t n, bool zero_end) {
     pith_err_clear();
 }
 
-static void run_case(const Case *c, PithMode mode, bool expect_ok, PithObject *filename) {
+static void run_case(const Case *c, PithMode mode, bool expect_ok, int input, PithObject *filename) {
     PithArena *arena = pith_arena_new();
-    PithMod *m = pith_parse(c->src, strlen(c->src), filename, mode, arena);
+    PithMod *m = pith_parse_ex(c->src, strlen(c->src), filename, mode, input, arena);
     char buf[1024];
     if (!m) {
         describe_error(buf, sizeof buf, false);
@@ -829,11 +971,14 @@ int main(void) {
         return 1;
     }
     PithObject *filename = pith_str_from_cstr("x.py");
-    for (size_t i = 0; i < N(good_cases); i++) run_case(&good_cases[i], PITH_MODE_EXEC, true, filename);
-    for (size_t i = 0; i < N(eval_cases); i++) run_case(&eval_cases[i], PITH_MODE_EVAL, true, filename);
-    for (size_t i = 0; i < N(bad_cases); i++) run_case(&bad_cases[i], PITH_MODE_EXEC, false, filename);
+    const int str_in = PITH_PARSE_STRING_INPUT, file_in = PITH_PARSE_FILE_INPUT;
+    for (size_t i = 0; i < N(good_cases); i++) run_case(&good_cases[i], PITH_MODE_EXEC, true, str_in, filename);
+    for (size_t i = 0; i < N(eval_cases); i++) run_case(&eval_cases[i], PITH_MODE_EVAL, true, str_in, filename);
+    for (size_t i = 0; i < N(bad_cases); i++) run_case(&bad_cases[i], PITH_MODE_EXEC, false, str_in, filename);
+    for (size_t i = 0; i < N(file_bad_cases); i++)
+        run_case(&file_bad_cases[i], PITH_MODE_EXEC, false, file_in, filename);
     PITH_DECREF(filename);
-    size_t total = N(good_cases) + N(eval_cases) + N(bad_cases);
+    size_t total = N(good_cases) + N(eval_cases) + N(bad_cases) + N(file_bad_cases);
     printf("test_parser: %zu cases, %d failed\n", total, failures);
     return failures ? 1 : 0;
 }

@@ -1,0 +1,4 @@
+print(*a)
+from os import *
+def f():
+    from os import *

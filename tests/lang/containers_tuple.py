@@ -1,0 +1,22 @@
+t = (1, 2, 3)
+print(t, (), (1,), ((1,),), t[0], t[-1], t[1:], t[::-1], t[5:], len(t))
+print(t + (4,), t * 2, 0 * t, t.count(2), t.index(3), 2 in t)
+print(hash((1, 2)), hash(()), hash((1,)), hash((1.5, (2, 3), -2.25)), hash((-1,)), hash((True, False)))
+print((1, 2) < (1, 3), (1, 2) == (1, 2), (2,) > (1, 9), (1, 2) <= (1, 2), (1,) < (1, 0))
+print(tuple([1, 2]), tuple("ab"), tuple(), tuple(range(3)), tuple(x * 2 for x in range(3)))
+print(type(iter(())).__name__)
+a, b, *c = (1, 2, 3, 4); print(a, b, c)
+print({(1, 2): 3, (2, 1): 4})
+print({(i, j) for i in range(3) for j in range(3)})
+try: t[5]
+except IndexError as e: print(e)
+try: t + [1]
+except TypeError as e: print(e)
+try: t.index(9)
+except ValueError as e: print(e)
+try: t["a"]
+except TypeError as e: print(e)
+try: hash(([],))
+except TypeError as e: print(e)
+print(t.__getnewargs__())
+print(hash(tuple(range(30))))

@@ -27,6 +27,49 @@ static int is_number(PithObject *o) {
            PITH_TYPE(o) == &pith_complex_type;
 }
 
+static int fold(PithExpr *e, PithObject **out);
+static int binop_arg(PithOperator op);
+
+#define MAX_FOLDED_INT_BITS 128 /* CPython's limit for folded int results */
+
+/* Would folding `a op b` on ints build a result larger than the limit?
+ * (CPython's safe_multiply/safe_power/safe_lshift rules.) */
+static int too_big_to_fold(PithOperator op, PithObject *a, PithObject *b) {
+    if (!pith_int_check_exact(a) || !pith_int_check_exact(b)) return 0;
+    size_t abits = pith_int_bit_length(a), bbits = pith_int_bit_length(b);
+    int bneg = pith_int_sign(b) < 0;
+    switch (op) {
+    case PITH_OP_Mult: return abits && bbits && abits + bbits > MAX_FOLDED_INT_BITS;
+    case PITH_OP_Pow:
+        return !bneg && abits > 1 &&
+               (bbits > 32 || abits * (size_t)pith_int_as_i64(b) > MAX_FOLDED_INT_BITS);
+    case PITH_OP_LShift:
+        return !bneg && abits &&
+               (bbits > 32 || abits + (size_t)pith_int_as_i64(b) > MAX_FOLDED_INT_BITS);
+    default: return 0;
+    }
+}
+
+/* Fold a binary operation on numeric constants, as CPython's AST optimizer
+ * does; operations that raise (1/0) or grow too large are left alone. */
+static int fold_binop(PithExpr *e, PithObject **out) {
+    PithObject *a = NULL, *b = NULL;
+    int r = fold(e->v.BinOp.left, &a);
+    if (r == 1) r = fold(e->v.BinOp.right, &b);
+    if (r == 1 && (!is_number(a) || !is_number(b) || too_big_to_fold(e->v.BinOp.op, a, b)))
+        r = 0;
+    if (r == 1) {
+        *out = pith_number_binop(a, b, binop_arg(e->v.BinOp.op));
+        if (!*out) {
+            pith_err_clear();
+            r = 0;
+        }
+    }
+    PITH_XDECREF(a);
+    PITH_XDECREF(b);
+    return r;
+}
+
 /* 1 and *out = new ref when e is a constant (after folding), 0 when not,
  * -1 on error. */
 static int fold(PithExpr *e, PithObject **out) {
@@ -40,6 +83,7 @@ static int fold(PithExpr *e, PithObject **out) {
         *out = pith_number_negative(e->v.UnaryOp.operand->v.Constant.value);
         return *out ? 1 : -1;
     }
+    if (e->kind == PITH_E_BinOp) return fold_binop(e, out);
     if (e->kind == PITH_E_Tuple && e->v.Tuple.ctx == PITH_CTX_Load) {
         intptr_t n = PITH_SEQ_LEN(e->v.Tuple.elts);
         for (intptr_t i = 0; i < n; i++)
@@ -72,6 +116,12 @@ int cx_is_const(PithExpr *e) {
         for (intptr_t i = 0; i < PITH_SEQ_LEN(e->v.Tuple.elts); i++)
             if (!cx_is_const(PITH_SEQ_GET(e->v.Tuple.elts, i))) return 0;
         return 1;
+    case PITH_E_BinOp: {
+        PithObject *v;
+        if (fold_binop(e, &v) != 1) return 0;
+        PITH_DECREF(v);
+        return 1;
+    }
     default: return 0;
     }
 }
@@ -296,6 +346,47 @@ static int starunpack(Compiler *c, PithAstSeq *elts, int pushed, const SeqOps *o
         }
     }
     if (ops->to_tuple) ADDOP(c, LIST_TO_TUPLE);
+    return 0;
+}
+
+/* The frozenset CPython's constant merging produces for items:
+ * frozenset(tuple(frozenset(items))) — merging rebuilds the constant from
+ * its own iteration order, which decides how colliding elements end up. */
+static PithObject *merged_frozenset(PithObject *items) {
+    PithObject *type = (PithObject *)&pith_frozenset_type;
+    PithObject *fs1 = pith_call_one(type, items);
+    PithObject *order = fs1 ? pith_sequence_tuple(fs1) : NULL;
+    PithObject *fs = order ? pith_call_one(type, order) : NULL;
+    PITH_XDECREF(fs1);
+    PITH_XDECREF(order);
+    return fs;
+}
+
+/* A set display of 3+ constants loads one frozenset constant, as CPython
+ * does: BUILD_SET 0; LOAD_CONST fs; SET_UPDATE 1. */
+static int compile_set(Compiler *c, PithAstSeq *elts) {
+    intptr_t n = PITH_SEQ_LEN(elts);
+    int all_const = n >= 3;
+    for (intptr_t i = 0; all_const && i < n; i++)
+        all_const = cx_is_const(PITH_SEQ_GET(elts, i));
+    if (!all_const) return starunpack(c, elts, 0, &SET_OPS);
+    PithObject *t = pith_tuple_new(n), *fs = NULL;
+    for (intptr_t i = 0; t && i < n; i++) {
+        PithObject *v;
+        if (fold(PITH_SEQ_GET(elts, i), &v) != 1) {
+            PITH_DECREF(t);
+            return -1;
+        }
+        PITH_TUPLE_SET(t, i, v);
+    }
+    if (t) fs = merged_frozenset(t);
+    PITH_XDECREF(t);
+    if (!fs) return -1; /* e.g. unhashable constant: TypeError at compile time, as CPython */
+    ADDOP_I(c, BUILD_SET, 0);
+    int r = cu_load_const(c, fs);
+    PITH_DECREF(fs);
+    CHECK(r);
+    ADDOP_I(c, SET_UPDATE, 1);
     return 0;
 }
 
@@ -649,7 +740,7 @@ static int expr_inner(Compiler *c, PithExpr *e) {
     case PITH_E_Lambda: return cf_lambda(c, e);
     case PITH_E_IfExp: return compile_ifexp(c, e);
     case PITH_E_Dict: return compile_dict(c, e);
-    case PITH_E_Set: return starunpack(c, e->v.Set.elts, 0, &SET_OPS);
+    case PITH_E_Set: return compile_set(c, e->v.Set.elts);
     case PITH_E_ListComp:
     case PITH_E_SetComp:
     case PITH_E_DictComp:

@@ -341,15 +341,16 @@ static bool param_slash(Parser *p, ParamState *st) {
 }
 
 static bool param_star(Parser *p, ParamState *st, bool is_lambda, PithTokenType closer) {
-    PithToken *star = pp_peek(p);
+    int star = p->pos; /* index: later fetches could move the buffer */
     if (st->seen_star)
-        return pp_error_tok(p, star, &pith_exc_SyntaxError, "* argument may appear only once");
+        return pp_error_tok(p, &p->toks[star], &pith_exc_SyntaxError, "* argument may appear only once");
     pp_advance(p);
     st->seen_star = true;
     if (pp_at(p, PITH_T_COMMA) || pp_at(p, closer)) {
         PithToken *n = pp_at(p, PITH_T_COMMA) ? pp_peek_at(p, 1) : pp_peek(p);
         if (n->type == closer || n->type == PITH_T_DOUBLESTAR)
-            return pp_error_tok(p, star, &pith_exc_SyntaxError, "named arguments must follow bare *");
+            return pp_error_tok(p, &p->toks[star], &pith_exc_SyntaxError,
+                                "named arguments must follow bare *");
         return true;
     }
     if (!is_lambda && pp_at(p, PITH_T_EQUAL))
@@ -475,8 +476,10 @@ static PithExpr *expression(Parser *p) {
 }
 
 PithExpr *pp_named_expression(Parser *p) {
+    bool name = pp_peek(p)->type == PITH_T_NAME && !pp_peek(p)->kw;
+    PithTokenType next_type = name ? pp_peek_at(p, 1)->type : PITH_T_ERROR;
     PithToken *t = pp_peek(p);
-    if (t->type == PITH_T_NAME && !t->kw && pp_peek_at(p, 1)->type == PITH_T_COLONEQUAL) {
+    if (name && next_type == PITH_T_COLONEQUAL) {
         Pos s = pp_start(p);
         pp_advance(p);
         pp_advance(p);
@@ -763,9 +766,11 @@ static bool positional_arg(Parser *p, CallState *cs, PithExpr *e, PithToken *fir
 }
 
 static bool one_argument(Parser *p, CallState *cs, Pos lpar, int nargs_before) {
+    /* peek ahead before holding t: fetching may move the token buffer */
+    PithTokenType next_type = pp_peek(p)->type == PITH_T_NAME ? pp_peek_at(p, 1)->type : PITH_T_ERROR;
     PithToken *t = pp_peek(p);
     Pos s = pp_start(p);
-    if (t->type == PITH_T_NAME && pp_peek_at(p, 1)->type == PITH_T_EQUAL &&
+    if (t->type == PITH_T_NAME && next_type == PITH_T_EQUAL &&
         (t->kw == 0 || t->kw == PITH_KW_True || t->kw == PITH_KW_False || t->kw == PITH_KW_None))
         return keyword_arg(p, cs);
     if (pp_accept(p, PITH_T_DOUBLESTAR)) {

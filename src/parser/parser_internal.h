@@ -14,6 +14,10 @@
 #include "pith/parser.h"
 #include "pith/token.h"
 
+typedef struct Pos {
+    int lineno, col;
+} Pos;
+
 typedef struct Parser {
     PithTokenizer *tz;
     PithToken *toks;
@@ -32,13 +36,11 @@ typedef struct Parser {
     int in_kwarg;              /* parsing a keyword argument value */
     int depth;                 /* bracket nesting of the rule being parsed */
     int rec;                   /* recursion depth of unbounded rules */
+    PithStmt *semi_stmt;       /* last simple statement followed by ';' NEWLINE */
+    Pos semi_end;              /* end of that ';' */
 } Parser;
 
 #define PP_END_NONE (-1000) /* end column reported as -1 */
-
-typedef struct Pos {
-    int lineno, col;
-} Pos;
 
 /* ---- tokens (parser.c) ---- */
 PithToken *pp_peek(Parser *p);

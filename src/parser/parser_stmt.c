@@ -12,10 +12,16 @@
 
 /* ---- helpers ------------------------------------------------------------------ */
 
-static void end_at_stmt(PithStmt *s, PithAstSeq *body) {
+/* A block ends at its last token: a trailing ';' after the last simple
+ * statement counts (p->semi_stmt / p->semi_end record it). */
+static void end_at_stmt(Parser *p, PithStmt *s, PithAstSeq *body) {
     PithStmt *last = PITH_SEQ_GET(body, PITH_SEQ_LEN(body) - 1);
     s->end_lineno = last->end_lineno;
     s->end_col_offset = last->end_col_offset;
+    if (last == p->semi_stmt) {
+        s->end_lineno = p->semi_end.lineno;
+        s->end_col_offset = p->semi_end.col;
+    }
 }
 
 static PithAstSeq *last_nonempty(PithAstSeq *a, PithAstSeq *b) {
@@ -334,10 +340,12 @@ static PithStmt *global_stmt(Parser *p, PithStmtKind kind) {
 
 /* dotted_name: NAME ('.' NAME)* as one interned str. */
 static PithObject *dotted_name(Parser *p) {
-    PithToken *first = pp_peek(p);
-    if (first->type != PITH_T_NAME || first->kw) return pp_invalid_syntax(p);
+    PithToken *t0 = pp_peek(p);
+    if (t0->type != PITH_T_NAME || t0->kw) return pp_invalid_syntax(p);
+    /* token indices, not pointers: fetching may move the buffer */
+    int first = p->pos;
     pp_advance(p);
-    PithToken *last = first;
+    int last = first;
     while (pp_at(p, PITH_T_DOT)) {
         PithToken *n = pp_peek_at(p, 1);
         if (n->type != PITH_T_NAME || n->kw) {
@@ -345,17 +353,20 @@ static PithObject *dotted_name(Parser *p) {
             return pp_invalid_syntax(p);
         }
         pp_advance(p);
-        last = pp_advance(p);
+        pp_advance(p);
+        last = p->pos - 1;
     }
-    if (last == first) return pp_name_obj(p, first);
+    if (last == first) return pp_name_obj(p, &p->toks[first]);
     /* rebuild without whitespace: concatenate the NAME and '.' tokens */
     PithStrBuilder sb;
     pith_sb_init(&sb);
-    for (PithToken *t = first; t <= last; t++)
+    for (int i = first; i <= last; i++) {
+        PithToken *t = &p->toks[i];
         if (pith_sb_append_utf8(&sb, t->start, t->end - t->start) < 0) {
             pith_sb_discard(&sb);
             return pp_fail(p);
         }
+    }
     PithObject *o = pith_sb_finish(&sb);
     if (!o) return pp_fail(p);
     pith_str_intern_in_place(&o);
@@ -496,7 +507,13 @@ static PithStmt *simple_stmt(Parser *p) {
 PithStmt *pp_statement_list(Parser *p, Vec *out) {
     PithStmt *st = NULL;
     do {
-        if (pp_at(p, PITH_T_NEWLINE) && st) break;
+        if (pp_at(p, PITH_T_NEWLINE) && st) {
+            PithToken *semi = pp_last(p);
+            p->semi_stmt = st;
+            p->semi_end.lineno = semi->end_lineno;
+            p->semi_end.col = semi->end_col;
+            break;
+        }
         st = simple_stmt(p);
         if (!st || !vec_push(p, out, st)) return pp_fail(p);
     } while (pp_accept(p, PITH_T_SEMI));
@@ -533,7 +550,7 @@ static PithStmt *if_stmt(Parser *p, bool elif) {
     st->v.If.test = test;
     st->v.If.body = body;
     st->v.If.orelse = orelse;
-    end_at_stmt(st, last_nonempty(body, orelse));
+    end_at_stmt(p, st, last_nonempty(body, orelse));
     return st;
 }
 
@@ -555,7 +572,7 @@ static PithStmt *while_stmt(Parser *p) {
     st->v.While.test = test;
     st->v.While.body = body;
     st->v.While.orelse = orelse;
-    end_at_stmt(st, last_nonempty(body, orelse));
+    end_at_stmt(p, st, last_nonempty(body, orelse));
     return st;
 }
 
@@ -573,7 +590,7 @@ static PithStmt *for_stmt(Parser *p, Pos s, bool is_async) {
     st->v.For.iter = iter;
     st->v.For.body = body;
     st->v.For.orelse = orelse;
-    end_at_stmt(st, last_nonempty(body, orelse));
+    end_at_stmt(p, st, last_nonempty(body, orelse));
     return st;
 }
 
@@ -633,7 +650,7 @@ static PithStmt *with_stmt(Parser *p, Pos s, bool is_async) {
     if (!st) goto fail;
     st->v.With.items = vec_finish(p, &items);
     st->v.With.body = body;
-    end_at_stmt(st, body);
+    end_at_stmt(p, st, body);
     return st;
 fail:
     vec_free(&items);
@@ -682,8 +699,8 @@ static PithStmt *try_stmt(Parser *p) {
     vec_init(&handlers);
     int kind = 0; /* 1 except, 2 except* */
     while (pp_at_kw(p, PITH_KW_except)) {
-        PithToken *et = pp_peek(p);
         bool star = pp_peek_at(p, 1)->type == PITH_T_STAR;
+        PithToken *et = pp_peek(p);
         if (kind && kind != (star ? 2 : 1)) {
             vec_free(&handlers);
             PithToken *last = star ? pp_peek_at(p, 1) : et;
@@ -718,8 +735,8 @@ static PithStmt *try_stmt(Parser *p) {
     st->v.Try.handlers = hs;
     st->v.Try.orelse = orelse;
     st->v.Try.finalbody = final;
-    if (PITH_SEQ_LEN(final)) end_at_stmt(st, final);
-    else if (PITH_SEQ_LEN(orelse)) end_at_stmt(st, orelse);
+    if (PITH_SEQ_LEN(final)) end_at_stmt(p, st, final);
+    else if (PITH_SEQ_LEN(orelse)) end_at_stmt(p, st, orelse);
     else {
         PithExceptHandler *h = PITH_SEQ_GET(hs, PITH_SEQ_LEN(hs) - 1);
         st->end_lineno = h->end_lineno;
@@ -750,7 +767,7 @@ static PithStmt *funcdef(Parser *p, Pos s, bool is_async, PithAstSeq *decorators
     st->v.FunctionDef.body = body;
     st->v.FunctionDef.decorator_list = decorators;
     st->v.FunctionDef.returns = returns;
-    end_at_stmt(st, body);
+    end_at_stmt(p, st, body);
     return st;
 }
 
@@ -780,7 +797,7 @@ static PithStmt *classdef(Parser *p, PithAstSeq *decorators) {
     st->v.ClassDef.keywords = kws;
     st->v.ClassDef.body = body;
     st->v.ClassDef.decorator_list = decorators;
-    end_at_stmt(st, body);
+    end_at_stmt(p, st, body);
     return st;
 }
 

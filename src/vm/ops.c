@@ -339,17 +339,13 @@ int pith_vm_list_extend(PithObject *list, PithObject *iterable) {
     return -1;
 }
 
+/* SET_UPDATE: set.update(iterable), so that merging a set or frozenset
+ * follows the set's own merge rules (table copy), as CPython's does. */
 int pith_vm_set_update(PithObject *set, PithObject *iterable) {
-    PithObject *it = pith_get_iter(iterable);
-    if (!it) return -1;
-    PithObject *v;
-    while ((v = pith_iter_next(it))) {
-        int r = pith_set_add(set, v);
-        PITH_DECREF(v);
-        if (r < 0) break;
-    }
-    PITH_DECREF(it);
-    return pith_err_occurred() ? -1 : 0;
+    PithObject *r = pith_call_method(set, "update", &iterable, 1);
+    if (!r) return -1;
+    PITH_DECREF(r);
+    return 0;
 }
 
 PithObject *pith_vm_call_ex(PithObject *func, PithObject *args, PithObject *kwargs) {

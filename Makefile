@@ -26,22 +26,25 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 all: $(PROG)
 
 $(PROG): $(OBJS)
-	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS)
+	@echo "  LINK  $@"
+	@$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS)
 
 objs: $(OBJS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+	@echo "  CC    $<"
+	@$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 # Unit tests link against an archive, so each pulls in only the layers it uses.
 $(BUILD)/libpith.a: $(LIB_OBJS)
-	rm -f $@
-	ar rcs $@ $^
+	@rm -f $@
+	@ar rcs $@ $^
 
 $(BUILD)/unit/%: tests/unit/%.c $(BUILD)/libpith.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libpith.a $(LDLIBS)
+	@echo "  UNIT  $@"
+	@$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libpith.a $(LDLIBS)
 
 unit: $(UNIT_BINS)
 

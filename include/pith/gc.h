@@ -29,4 +29,27 @@ void pith_gc_track(void *o);
 void pith_gc_untrack(void *o);
 bool pith_gc_is_tracked(void *o);
 
+/* The cycle collector (src/mem/gc.c). Automatic collection runs on GC
+ * allocation when generation counts pass their thresholds (700, 10, 10);
+ * PITHGCSTRESS=1 in the environment collects generation 0 at every one. */
+intptr_t pith_gc_collect(int generation); /* number of unreachable objects found */
+/* Run tp_finalize unless it already ran for o (PEP 442); 1 if it ran. */
+int pith_gc_finalize_once(PithObject *o);
+bool pith_gc_is_enabled(void);
+void pith_gc_enable(bool on);
+int pith_gc_get_debug(void);
+void pith_gc_set_debug(int flags);
+void pith_gc_get_count(int out[3]);
+void pith_gc_get_threshold(int out[3]);
+void pith_gc_set_threshold(int generation, int value);
+void pith_gc_get_stats(int generation, intptr_t *collections, intptr_t *collected);
+bool pith_gc_is_finalized(PithObject *o);
+PithObject **pith_gc_garbage_slot(void);   /* gc.garbage list (owned by gc.c) */
+PithObject **pith_gc_callbacks_slot(void); /* gc.callbacks list */
+/* fn(obj, arg) for each tracked object of generation g (-1 all, 3 permanent). */
+int pith_gc_for_each(int generation, int (*fn)(PithObject *, void *), void *arg);
+void pith_gc_freeze(void);
+void pith_gc_unfreeze(void);
+intptr_t pith_gc_freeze_count(void);
+
 #endif

@@ -6,6 +6,7 @@
 
 PithObject *pith_builtins_module_init(void); /* modules/builtins.c */
 PithObject *pith_sys_module_init(void);      /* modules/sys.c */
+PithObject *pith_gc_module_init(void);       /* modules/gcmodule.c */
 /* sys.stdout / sys.stderr as objects (borrowed from sys), or NULL. */
 PithObject *pith_sys_get_object(const char *name);
 /* Write a C string to sys.stderr (falls back to C stderr). */

@@ -270,7 +270,7 @@ static bool finalize(PithObject *o) {
     PithType *t = PITH_TYPE(o);
     if (!t->tp_finalize) return false;
     o->refcnt = 1;
-    t->tp_finalize(o);
+    pith_gc_finalize_once(o); /* at most once per object (PEP 442) */
     if (--o->refcnt == 0) return false;
     return true;
 }
@@ -413,6 +413,22 @@ static int fill_cell(PithType *t) {
     return pith_dict_del_item(t->tp_dict, pith_id_classcell());
 }
 
+/* 3.11 wraps a failing __set_name__ in RuntimeError, chained from the cause. */
+static void set_name_failed(PithType *t, PithObject *name, PithObject *value) {
+    PithObject *cause = pith_err_fetch();
+    pith_err_format(&pith_exc_RuntimeError,
+                    "Error calling __set_name__ on '%.100s' instance %R in '%.100s'",
+                    pith_type_name(value), name, t->tp_name);
+    PithObject *exc = pith_err_occurred();
+    if (!exc || !cause) {
+        PITH_XDECREF(cause);
+        return;
+    }
+    PITH_INCREF(cause);
+    pith_exc_set_context(exc, cause);
+    pith_exc_set_cause(exc, cause);
+}
+
 static int call_set_names(PithType *t) {
     PithObject *items = pith_dict_items(t->tp_dict);
     if (!items) return -1;
@@ -428,7 +444,10 @@ static int call_set_names(PithType *t) {
         PithObject *args[2] = {(PithObject *)t, PITH_TUPLE_GET(kv, 0)};
         PithObject *res = pith_call(f, args, 2, NULL);
         PITH_DECREF(f);
-        if (!res) r = -1;
+        if (!res) {
+            set_name_failed(t, args[1], v);
+            r = -1;
+        }
         PITH_XDECREF(res);
     }
     PITH_DECREF(items);

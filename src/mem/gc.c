@@ -33,6 +33,7 @@
 
 #include "mem_internal.h"
 #include "pith/pith.h"
+#include "pith/weakref.h"
 
 #define NGENERATIONS 3
 
@@ -239,6 +240,19 @@ static void clear_flags(PithGCHead *list) {
         h->gc_flags &= ~(uintptr_t)(GC_COLLECTING | GC_UNREACHABLE);
 }
 
+static bool is_garbage(PithObject *o) {
+    PithGCHead *h = collecting_head(o);
+    return h && (h->gc_flags & GC_UNREACHABLE);
+}
+
+/* Weak references to garbage are cleared before any finalizer can see
+ * them; callbacks run only for references that are not garbage too. */
+static void clear_weakrefs(PithGCHead *unreachable) {
+    if (!pith_weakref_targets) return;
+    for (PithGCHead *h = unreachable->next; h != unreachable; h = h->next)
+        pith_weakref_clear_ex(PITH_GC_OBJ(h), is_garbage);
+}
+
 /* Run each pending finalizer once; returns how many ran. Objects freed by
  * a finalizer's side effects untrack themselves from `seen`. */
 static int finalize_garbage(PithGCHead *unreachable) {
@@ -322,6 +336,7 @@ static intptr_t collect_generation(int gen) {
     }
     if (young != old) list_merge(young, old);
 
+    clear_weakrefs(&unreachable);
     if (finalize_garbage(&unreachable)) spare_resurrected(&unreachable, old);
     intptr_t n = list_size(&unreachable);
     debug_collectable(&unreachable);

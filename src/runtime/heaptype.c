@@ -12,6 +12,7 @@
 
 #include "pith/func.h"
 #include "pith/pith.h"
+#include "pith/weakref.h"
 #include "runtime_internal.h"
 
 #define PTR_SIZE ((intptr_t)sizeof(PithObject *))
@@ -282,6 +283,7 @@ static void subtype_dealloc(PithObject *o) {
         if (PITH_IS_GC(o)) pith_gc_track(o);
         return;
     }
+    if (pith_weakref_targets) pith_weakref_clear(o);
     heap_fields(o, NULL, NULL, true);
     static_base(t)->tp_dealloc(o);
     PITH_DECREF(t);

@@ -2,6 +2,7 @@
  * the order lifecycle.h lists (sys comes last, from run.c, because it needs
  * the command-line state), and the final flush of the standard streams. */
 #include "pith/pith.h"
+#include "pith/weakref.h"
 
 typedef int (*init_fn)(void);
 
@@ -9,7 +10,7 @@ int pith_initialize(void) {
     static const init_fn steps[] = {
         pith_core_init,       pith_numbers_init,   pith_str_init,
         pith_containers_init, pith_exceptions_init, pith_vm_init,
-        pith_builtins_init,
+        pith_weakref_init,    pith_builtins_init,
     };
     pith_tstate()->recursion_limit = 1000;
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)

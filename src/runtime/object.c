@@ -5,9 +5,16 @@
 #include <string.h>
 
 #include "pith/pith.h"
+#include "pith/weakref.h"
 #include "runtime_internal.h"
 
-void pith_dealloc(PithObject *o) { PITH_TYPE(o)->tp_dealloc(o); }
+/* Heap-type instances clear their weak references in subtype_dealloc,
+ * after __del__ (which may resurrect them). */
+void pith_dealloc(PithObject *o) {
+    if (PITH_UNLIKELY(pith_weakref_targets) && !PITH_TYPE_CHECK_FLAG(o, PITH_TPFLAGS_HEAPTYPE))
+        pith_weakref_clear(o);
+    PITH_TYPE(o)->tp_dealloc(o);
+}
 
 const char *pith_type_name(PithObject *o) { return PITH_TYPE(o)->tp_name; }
 
@@ -602,6 +609,29 @@ static PithObject *class_get(PithObject *self, void *c) {
     return PITH_NEWREF(PITH_TYPE(self));
 }
 
+/* The nearest type in t's MRO (t included) whose __slots__ add members, or NULL. */
+static PithType *slots_owner(PithType *t) {
+    for (; t; t = t->tp_base)
+        if (pith_type_has_flag(t, PITH_TPFLAGS_HEAPTYPE) && t->ht_slots &&
+            PITH_SIZE(t->ht_slots) > 0)
+            return t;
+    return NULL;
+}
+
+/* Same memory layout: equal sizes and dealloc, and the same slot members
+ * (two classes may add the same names from a common base, as CPython allows). */
+static bool same_layout(PithType *a, PithType *b) {
+    if (a->tp_basicsize != b->tp_basicsize || a->tp_itemsize != b->tp_itemsize ||
+        a->tp_dictoffset != b->tp_dictoffset || a->tp_dealloc != b->tp_dealloc)
+        return false;
+    PithType *sa = slots_owner(a), *sb = slots_owner(b);
+    if (sa == sb) return true;
+    if (!sa || !sb || sa->tp_base != sb->tp_base) return false;
+    int eq = pith_richcompare_bool(sa->ht_slots, sb->ht_slots, PITH_EQ);
+    if (eq < 0) pith_err_clear();
+    return eq > 0;
+}
+
 /* obj.__class__ = C: only between compatible heap types. */
 static int class_set(PithObject *self, PithObject *value, void *c) {
     if (!value) {
@@ -622,10 +652,7 @@ static int class_set(PithObject *self, PithObject *value, void *c) {
                             "types or ModuleType subclasses");
         return -1;
     }
-    if (old->tp_basicsize != new->tp_basicsize ||
-        old->tp_itemsize != new->tp_itemsize ||
-        old->tp_dictoffset != new->tp_dictoffset ||
-        old->tp_dealloc != new->tp_dealloc) {
+    if (!same_layout(old, new)) {
         pith_err_format(&pith_exc_TypeError,
                         "__class__ assignment: '%s' object layout differs "
                         "from '%s'",

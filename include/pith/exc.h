@@ -150,6 +150,13 @@ void pith_exc_set_cause(PithObject *exc, PithObject *cause);   /* steals cause *
 PithObject *pith_stop_iteration_value(PithObject *exc); /* borrowed */
 /* Raise SyntaxError-like exception with location (1-based line, 1-based
  * offset as CPython stores them; end_* may be 0 = unknown). text may be NULL. */
+/* Issue a warning (runtime/warnings.c): category is a Warning subclass,
+ * stacklevel 1 = the innermost Python frame. Applies sys.warnoptions
+ * (action and category) and 3.11's default filters, then prints CPython's
+ * "file:line: Category: msg" + source line to sys.stderr, once per location.
+ * Returns 0, or -1 with the exception set (e.g. under -W error). */
+int pith_warn(PithType *category, const char *msg, int stacklevel);
+
 void pith_err_syntax_location(PithType *type, const char *msg,
                               PithObject *filename, int lineno, int offset,
                               int end_lineno, int end_offset,

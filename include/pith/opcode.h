@@ -136,7 +136,13 @@
     X(MATCH_SEQUENCE, "-; o -> o bool")                                        \
     X(MATCH_KEYS, "-; o keys -> o keys values_tuple|None")                     \
     X(MATCH_CLASS, "n positional; subject cls names -> attrs_tuple|None")      \
-    X(RETURN_GENERATOR, "-; reserved")
+    X(RETURN_GENERATOR, "-; reserved")                                         \
+    X(CHECK_EG_MATCH, "-; exc type -> exc None (no match) | rest match (handled exc = match)") \
+    X(PREP_RERAISE_STAR, "-; orig excs_list -> exc to raise | None")            \
+    X(GET_AITER, "-; o -> o.__aiter__()")                                      \
+    X(GET_ANEXT, "-; aiter -> aiter awaitable(aiter.__anext__())")             \
+    X(END_ASYNC_FOR, "-; aiter prev exc -> (StopAsyncIteration: pop block, restore prev) | re-raise") \
+    X(BEFORE_ASYNC_WITH, "-; mgr -> exit awaitable(mgr.__aenter__())")
 
 typedef enum {
 #define PITH_OP_ENUM(name, doc) PITH_OP_##name,

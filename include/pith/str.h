@@ -143,6 +143,9 @@ intptr_t pith_str_find(PithObject *s, PithObject *sub, intptr_t start,
 intptr_t pith_str_count(PithObject *s, PithObject *sub, intptr_t start, intptr_t end);
 /* s % args (printf-style formatting). */
 PithObject *pith_str_percent_format(PithObject *fmt, PithObject *args);
+/* bytes_mode: the printf of bytes % args, with fmt and result as Latin-1
+ * text (%s/%b take bytes-likes or __bytes__, %r is %a, %c takes a byte). */
+PithObject *pith_str_percent_format_mode(PithObject *fmt, PithObject *args, bool bytes_mode);
 /* fmt.format(*args, **kwargs) with args borrowed, kwargs dict or NULL. */
 PithObject *pith_str_format_call(PithObject *fmt, PithObject *const *args,
                                  size_t nargs, PithObject *kwargs);

@@ -390,7 +390,7 @@ static int stack_effect(int op, int arg, int jump) {
     case PITH_OP_LIST_TO_TUPLE: case PITH_OP_KW_NAMES: case PITH_OP_POP_BLOCK:
     case PITH_OP_CHECK_EXC_MATCH: case PITH_OP_SETUP_ANNOTATIONS: case PITH_OP_YIELD_VALUE:
     case PITH_OP_GET_YIELD_FROM_ITER: case PITH_OP_GET_AWAITABLE:
-    case PITH_OP_RETURN_GENERATOR:
+    case PITH_OP_RETURN_GENERATOR: case PITH_OP_GET_AITER:
         return 0;
     case PITH_OP_PUSH_NULL: case PITH_OP_COPY: case PITH_OP_LOAD_CONST: case PITH_OP_LOAD_FAST:
     case PITH_OP_LOAD_DEREF: case PITH_OP_LOAD_CLOSURE: case PITH_OP_LOAD_CLASSDEREF:
@@ -398,6 +398,7 @@ static int stack_effect(int op, int arg, int jump) {
     case PITH_OP_WITH_EXCEPT_START: case PITH_OP_LOAD_ASSERTION_ERROR:
     case PITH_OP_LOAD_BUILD_CLASS: case PITH_OP_IMPORT_FROM: case PITH_OP_GET_LEN:
     case PITH_OP_MATCH_MAPPING: case PITH_OP_MATCH_SEQUENCE: case PITH_OP_MATCH_KEYS:
+    case PITH_OP_CHECK_EG_MATCH: case PITH_OP_GET_ANEXT: case PITH_OP_BEFORE_ASYNC_WITH:
         return 1;
     case PITH_OP_POP_TOP: case PITH_OP_STORE_FAST: case PITH_OP_STORE_DEREF:
     case PITH_OP_STORE_GLOBAL: case PITH_OP_STORE_NAME: case PITH_OP_DELETE_ATTR:
@@ -408,12 +409,12 @@ static int stack_effect(int op, int arg, int jump) {
     case PITH_OP_LIST_EXTEND: case PITH_OP_SET_UPDATE: case PITH_OP_DICT_UPDATE:
     case PITH_OP_DICT_MERGE: case PITH_OP_RETURN_VALUE: case PITH_OP_POP_EXCEPT:
     case PITH_OP_RERAISE: case PITH_OP_IMPORT_NAME: case PITH_OP_IMPORT_STAR:
-    case PITH_OP_PRINT_EXPR: case PITH_OP_GEN_START:
+    case PITH_OP_PRINT_EXPR: case PITH_OP_GEN_START: case PITH_OP_PREP_RERAISE_STAR:
         return -1;
     case PITH_OP_STORE_ATTR: case PITH_OP_DELETE_SUBSCR: case PITH_OP_MAP_ADD:
     case PITH_OP_MATCH_CLASS:
         return -2;
-    case PITH_OP_STORE_SUBSCR: return -3;
+    case PITH_OP_STORE_SUBSCR: case PITH_OP_END_ASYNC_FOR: return -3;
     case PITH_OP_BUILD_SLICE: return 1 - arg;
     case PITH_OP_JUMP_IF_FALSE_OR_POP: case PITH_OP_JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;
     case PITH_OP_FOR_ITER: return jump ? -1 : 1;

@@ -712,14 +712,18 @@ static int compile_yield(Compiler *c, PithExpr *e) {
     return send_loop(c);
 }
 
+int cx_await_tos(Compiler *c) {
+    CHECK(cu_load_const(c, PITH_NONE));
+    return send_loop(c);
+}
+
 static int compile_await(Compiler *c, PithExpr *e) {
     if (!in_function(c)) return cu_error(c, "'await' outside function");
     if (c->u->scope != SCOPE_ASYNC_FUNCTION && c->u->scope != SCOPE_COMPREHENSION)
         return cu_error(c, "'await' outside async function");
     CHECK(cx_expr(c, e->v.Await.value));
     ADDOP_I(c, GET_AWAITABLE, 0);
-    CHECK(cu_load_const(c, PITH_NONE));
-    return send_loop(c);
+    return cx_await_tos(c);
 }
 
 /* ---- dispatch ---------------------------------------------------------- */

@@ -287,6 +287,20 @@ static int comp_element(Compiler *c, Comp *k, int depth) {
     }
 }
 
+/* Fetch the next item of the iterator on the stack or jump to `done`
+ * (for an async level, `done` is the END_ASYNC_FOR handler). */
+static int comp_next(Compiler *c, PithComprehension *g, int done) {
+    if (!g->is_async) {
+        ADDOP_JUMP(c, FOR_ITER, done);
+        return 0;
+    }
+    ADDOP_JUMP(c, SETUP_FINALLY, done);
+    ADDOP(c, GET_ANEXT);
+    CHECK(cx_await_tos(c));
+    ADDOP(c, POP_BLOCK);
+    return 0;
+}
+
 /* One `for ... in ... if ...` level; depth counts the iterators below. */
 static int comp_generator(Compiler *c, Comp *k, intptr_t index, int depth) {
     PithComprehension *g = PITH_SEQ_GET(k->gens, index);
@@ -297,10 +311,10 @@ static int comp_generator(Compiler *c, Comp *k, intptr_t index, int depth) {
         ADDOP_I(c, LOAD_FAST, 0); /* the ".0" argument */
     } else {
         CHECK(cx_expr(c, g->iter));
-        ADDOP(c, GET_ITER);
+        CHECK(cu_emit(c, g->is_async ? PITH_OP_GET_AITER : PITH_OP_GET_ITER, 0));
     }
     BIND(c, start);
-    ADDOP_JUMP(c, FOR_ITER, done);
+    CHECK(comp_next(c, g, done));
     depth++;
     CHECK(cx_expr(c, g->target));
     for (intptr_t i = 0; i < PITH_SEQ_LEN(g->ifs); i++)
@@ -309,7 +323,8 @@ static int comp_generator(Compiler *c, Comp *k, intptr_t index, int depth) {
     else CHECK(comp_element(c, k, depth));
     BIND(c, skip);
     ADDOP_JUMP(c, JUMP, start);
-    BIND(c, done);
+    BIND(c, done); /* async: aiter prev exc */
+    if (g->is_async) ADDOP(c, END_ASYNC_FOR);
     return 0;
 }
 
@@ -346,6 +361,7 @@ int cf_comprehension(Compiler *c, PithExpr *e) {
         cu_exit_scope(c);
         return -1;
     }
+    int is_coro = c->u->ste->coroutine && k.kind != PITH_E_GeneratorExp;
     PithCode *co = cu_assemble(c, k.kind == PITH_E_GeneratorExp);
     cu_exit_scope(c);
     if (!co) return -1;
@@ -355,7 +371,9 @@ int cf_comprehension(Compiler *c, PithExpr *e) {
     CHECK(r);
     PithComprehension *outer = PITH_SEQ_GET(k.gens, 0);
     CHECK(cx_expr(c, outer->iter));
-    ADDOP(c, GET_ITER);
+    CHECK(cu_emit(c, outer->is_async ? PITH_OP_GET_AITER : PITH_OP_GET_ITER, 0));
     ADDOP_I(c, CALL, 1);
-    return 0;
+    if (!is_coro) return 0;
+    ADDOP_I(c, GET_AWAITABLE, 0);
+    return cx_await_tos(c);
 }

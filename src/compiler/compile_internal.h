@@ -27,7 +27,8 @@ typedef struct Instr {
 /* Compile-time frame blocks: what break/continue/return must undo. */
 typedef enum {
     FB_WHILE_LOOP, FB_FOR_LOOP, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END,
-    FB_WITH, FB_HANDLER_CLEANUP, FB_EXCEPTION_HANDLER, FB_POP_VALUE
+    FB_WITH, FB_HANDLER_CLEANUP, FB_EXCEPTION_HANDLER, FB_POP_VALUE,
+    FB_ASYNC_WITH, FB_EXCEPT_STAR /* the body of an except* clause: cannot be left early */
 } FBlockKind;
 
 typedef struct FBlock {
@@ -111,6 +112,8 @@ int cx_jump_if(Compiler *c, PithExpr *e, int label, int cond);
  * positional values already on the stack. */
 int cx_call_helper(Compiler *c, int pushed, PithAstSeq *args, PithAstSeq *keywords);
 int cx_augassign(Compiler *c, PithStmt *s);
+/* Await the awaitable on top of the stack, leaving its result. */
+int cx_await_tos(Compiler *c);
 int cx_is_const(PithExpr *e);
 /* An annotation: evaluated, or its source text under `from __future__
  * import annotations`. */

@@ -7,12 +7,17 @@
 
 /* ---- unwinding frame blocks ------------------------------------------- */
 
-static int call_exit_none(Compiler *c) {
-    /* stack: ... exit  ->  ... (exit(None, None, None) discarded) */
+static int call_exit_none(Compiler *c, int is_async) {
+    /* stack: ... exit  ->  ... (exit(None, None, None) discarded, awaited
+     * first for async with) */
     ADDOP(c, PUSH_NULL);
     ADDOP_I(c, SWAP, 2);
     for (int i = 0; i < 3; i++) ADDOP_CONST(c, PITH_NONE);
     ADDOP_I(c, CALL, 3);
+    if (is_async) {
+        ADDOP_I(c, GET_AWAITABLE, 2);
+        CHECK(cx_await_tos(c));
+    }
     ADDOP(c, POP_TOP);
     return 0;
 }
@@ -51,9 +56,12 @@ static int unwind_fblock(Compiler *c, FBlock *fb, int preserve_tos) {
         ADDOP(c, POP_EXCEPT);
         return 0;
     case FB_WITH:
+    case FB_ASYNC_WITH:
         ADDOP(c, POP_BLOCK);
         if (preserve_tos) ADDOP_I(c, SWAP, 2);
-        return call_exit_none(c);
+        return call_exit_none(c, fb->kind == FB_ASYNC_WITH);
+    case FB_EXCEPT_STAR:
+        return cu_error(c, "'break', 'continue' and 'return' cannot appear in an except* block");
     case FB_HANDLER_CLEANUP:
         /* stack: prev [value] */
         if (fb->datum) ADDOP(c, POP_BLOCK);
@@ -352,6 +360,35 @@ static int compile_while(Compiler *c, PithStmt *s) {
     return 0;
 }
 
+/* async for: each step awaits __anext__() under a FINALLY block whose
+ * handler (END_ASYNC_FOR) ends the loop on StopAsyncIteration. */
+static int compile_async_for(Compiler *c, PithStmt *s) {
+    NEW_LABEL(c, start);
+    NEW_LABEL(c, except);
+    NEW_LABEL(c, end);
+    if (c->u->scope != SCOPE_ASYNC_FUNCTION)
+        return cu_error(c, "'async for' outside async function");
+    CHECK(cx_expr(c, s->v.For.iter));
+    ADDOP(c, GET_AITER);
+    BIND(c, start);
+    ADDOP_JUMP(c, SETUP_FINALLY, except);
+    ADDOP(c, GET_ANEXT);
+    CHECK(cx_await_tos(c));
+    ADDOP(c, POP_BLOCK);
+    CHECK(cu_push_fblock(c, FB_FOR_LOOP, start, end, NULL));
+    CHECK(cx_expr(c, s->v.For.target));
+    CHECK(cs_stmts(c, s->v.For.body, 0));
+    c->u->loc = LOC_OF(s);
+    ADDOP_JUMP(c, JUMP, start);
+    cu_pop_fblock(c);
+    BIND(c, except); /* aiter prev exc */
+    c->u->loc = LOC_OF(s);
+    ADDOP(c, END_ASYNC_FOR);
+    CHECK(cs_stmts(c, s->v.For.orelse, 0));
+    BIND(c, end);
+    return 0;
+}
+
 static int compile_for(Compiler *c, PithStmt *s) {
     NEW_LABEL(c, start);
     NEW_LABEL(c, cleanup);
@@ -438,12 +475,83 @@ static int compile_try_except(Compiler *c, PithStmt *s) {
     return 0;
 }
 
+/* One `except*` clause; stack on entry and exit: prev orig raised rest
+ * (raised: list of what the clauses raised; rest: the unmatched part). */
+static int compile_star_handler(Compiler *c, PithExceptHandler *h) {
+    NEW_LABEL(c, no_match);
+    NEW_LABEL(c, cleanup);
+    NEW_LABEL(c, next);
+    c->u->loc = LOC_OF(h);
+    CHECK(cx_expr(c, h->type));
+    ADDOP(c, CHECK_EG_MATCH); /* prev orig raised rest match */
+    ADDOP_I(c, COPY, 1);
+    ADDOP_JUMP(c, POP_JUMP_IF_NONE, no_match);
+    if (h->name) CHECK(cu_nameop(c, h->name, PITH_CTX_Store));
+    else ADDOP(c, POP_TOP);
+    ADDOP_JUMP(c, SETUP_FINALLY, cleanup);
+    CHECK(cu_push_fblock(c, FB_EXCEPT_STAR, -1, -1, NULL));
+    CHECK(cs_stmts(c, h->body, 0));
+    cu_pop_fblock(c);
+    c->u->loc = PITH_NO_LOCATION;
+    ADDOP(c, POP_BLOCK);
+    if (h->name) CHECK(clear_name(c, h->name));
+    ADDOP_JUMP(c, JUMP, next);
+    BIND(c, cleanup); /* prev orig raised rest prev2 exc2 */
+    if (h->name) CHECK(clear_name(c, h->name));
+    ADDOP_I(c, LIST_APPEND, 3);
+    ADDOP(c, POP_EXCEPT);
+    ADDOP_JUMP(c, JUMP, next);
+    BIND(c, no_match); /* prev orig raised exc None */
+    ADDOP(c, POP_TOP);
+    BIND(c, next);
+    return 0;
+}
+
+/* try/except*: every matching clause runs once on its part of the group;
+ * then whatever was raised or left unmatched is re-raised. */
+static int compile_try_star(Compiler *c, PithStmt *s) {
+    NEW_LABEL(c, except);
+    NEW_LABEL(c, orelse);
+    NEW_LABEL(c, reraise);
+    NEW_LABEL(c, end);
+    ADDOP_JUMP(c, SETUP_FINALLY, except);
+    CHECK(cu_push_fblock(c, FB_TRY_EXCEPT, -1, -1, NULL));
+    CHECK(cs_stmts(c, s->v.Try.body, 0));
+    cu_pop_fblock(c);
+    c->u->loc = PITH_NO_LOCATION;
+    ADDOP(c, POP_BLOCK);
+    ADDOP_JUMP(c, JUMP, orelse);
+    BIND(c, except); /* prev exc */
+    ADDOP_I(c, COPY, 1);
+    ADDOP_I(c, BUILD_LIST, 0);
+    ADDOP_I(c, SWAP, 2); /* prev orig raised rest */
+    CHECK(cu_push_fblock(c, FB_EXCEPTION_HANDLER, -1, -1, NULL));
+    for (intptr_t i = 0; i < PITH_SEQ_LEN(s->v.Try.handlers); i++)
+        CHECK(compile_star_handler(c, PITH_SEQ_GET(s->v.Try.handlers, i)));
+    cu_pop_fblock(c);
+    c->u->loc = PITH_NO_LOCATION;
+    ADDOP_I(c, LIST_APPEND, 1);
+    ADDOP(c, PREP_RERAISE_STAR); /* prev to_raise */
+    ADDOP_I(c, COPY, 1);
+    ADDOP_JUMP(c, POP_JUMP_IF_NOT_NONE, reraise);
+    ADDOP(c, POP_TOP);
+    ADDOP(c, POP_EXCEPT);
+    ADDOP_JUMP(c, JUMP, end);
+    BIND(c, reraise);
+    ADDOP(c, RERAISE);
+    BIND(c, orelse);
+    CHECK(cs_stmts(c, s->v.Try.orelse, 0));
+    BIND(c, end);
+    return 0;
+}
+
 static int compile_try_finally(Compiler *c, PithStmt *s) {
     NEW_LABEL(c, final);
     NEW_LABEL(c, exit);
     ADDOP_JUMP(c, SETUP_FINALLY, final);
     CHECK(cu_push_fblock(c, FB_FINALLY_TRY, -1, -1, s->v.Try.finalbody));
-    if (PITH_SEQ_LEN(s->v.Try.handlers)) CHECK(compile_try_except(c, s));
+    if (s->kind == PITH_S_TryStar) CHECK(compile_try_star(c, s));
+    else if (PITH_SEQ_LEN(s->v.Try.handlers)) CHECK(compile_try_except(c, s));
     else CHECK(cs_stmts(c, s->v.Try.body, 0));
     cu_pop_fblock(c);
     c->u->loc = PITH_NO_LOCATION;
@@ -465,26 +573,49 @@ static int compile_try(Compiler *c, PithStmt *s) {
     return compile_try_except(c, s);
 }
 
-static int compile_with(Compiler *c, PithStmt *s, intptr_t pos) {
-    PithWithItem *item = PITH_SEQ_GET(s->v.With.items, pos);
-    NEW_LABEL(c, exc);
-    NEW_LABEL(c, suppress);
-    NEW_LABEL(c, after);
-    CHECK(cx_expr(c, item->context_expr));
-    c->u->loc = LOC_OF(s);
+/* Enter the context manager on the stack: leaves exit, a FINALLY block
+ * whose handler is `exc` (stack there: exit prev exc), and the target
+ * bound. async with awaits __aenter__() before installing the block. */
+static int with_enter(Compiler *c, PithWithItem *item, int is_async, int exc) {
+    if (is_async) {
+        ADDOP(c, BEFORE_ASYNC_WITH);
+        CHECK(cx_await_tos(c));
+        if (item->optional_vars) CHECK(cx_expr(c, item->optional_vars));
+        else ADDOP(c, POP_TOP);
+        ADDOP_JUMP(c, SETUP_FINALLY, exc);
+        return cu_push_fblock(c, FB_ASYNC_WITH, -1, -1, NULL);
+    }
     ADDOP_JUMP(c, SETUP_WITH, exc);
     CHECK(cu_push_fblock(c, FB_WITH, -1, -1, NULL));
     if (item->optional_vars) CHECK(cx_expr(c, item->optional_vars));
     else ADDOP(c, POP_TOP);
+    return 0;
+}
+
+static int compile_with(Compiler *c, PithStmt *s, intptr_t pos) {
+    PithWithItem *item = PITH_SEQ_GET(s->v.With.items, pos);
+    int is_async = s->kind == PITH_S_AsyncWith;
+    NEW_LABEL(c, exc);
+    NEW_LABEL(c, suppress);
+    NEW_LABEL(c, after);
+    if (is_async && c->u->scope != SCOPE_ASYNC_FUNCTION)
+        return cu_error(c, "'async with' outside async function");
+    CHECK(cx_expr(c, item->context_expr));
+    c->u->loc = LOC_OF(s);
+    CHECK(with_enter(c, item, is_async, exc));
     if (pos + 1 < PITH_SEQ_LEN(s->v.With.items)) CHECK(compile_with(c, s, pos + 1));
     else CHECK(cs_stmts(c, s->v.With.body, 0));
     cu_pop_fblock(c);
     c->u->loc = LOC_OF(s);
     ADDOP(c, POP_BLOCK);
-    CHECK(call_exit_none(c));
+    CHECK(call_exit_none(c, is_async));
     ADDOP_JUMP(c, JUMP, after);
     BIND(c, exc); /* exit prev exc */
     ADDOP(c, WITH_EXCEPT_START);
+    if (is_async) {
+        ADDOP_I(c, GET_AWAITABLE, 2);
+        CHECK(cx_await_tos(c));
+    }
     ADDOP_JUMP(c, POP_JUMP_IF_TRUE, suppress);
     ADDOP(c, RERAISE);
     BIND(c, suppress);
@@ -496,10 +627,6 @@ static int compile_with(Compiler *c, PithStmt *s, intptr_t pos) {
 }
 
 /* ---- dispatch ---------------------------------------------------------- */
-
-static int unsupported(Compiler *c, const char *what) {
-    return cu_error(c, what);
-}
 
 int cs_stmt(Compiler *c, PithStmt *s) {
     c->u->loc = LOC_OF(s);
@@ -515,7 +642,8 @@ int cs_stmt(Compiler *c, PithStmt *s) {
     case PITH_S_For: return compile_for(c, s);
     case PITH_S_While: return compile_while(c, s);
     case PITH_S_If: return compile_if(c, s);
-    case PITH_S_With: return compile_with(c, s, 0);
+    case PITH_S_With:
+    case PITH_S_AsyncWith: return compile_with(c, s, 0);
     case PITH_S_Raise: return compile_raise(c, s);
     case PITH_S_Try: return compile_try(c, s);
     case PITH_S_Assert: return compile_assert(c, s);
@@ -527,9 +655,10 @@ int cs_stmt(Compiler *c, PithStmt *s) {
     case PITH_S_Pass: return 0;
     case PITH_S_Break:
     case PITH_S_Continue: return compile_break_continue(c, s);
-    case PITH_S_AsyncFor: return unsupported(c, "'async for' is not supported yet");
-    case PITH_S_AsyncWith: return unsupported(c, "'async with' is not supported yet");
-    case PITH_S_TryStar: return unsupported(c, "'except*' is not supported yet");
+    case PITH_S_AsyncFor: return compile_async_for(c, s);
+    case PITH_S_TryStar:
+        if (PITH_SEQ_LEN(s->v.Try.finalbody)) return compile_try_finally(c, s);
+        return compile_try_star(c, s);
     case PITH_S_Match: return cs_match(c, s);
     }
     return 0;

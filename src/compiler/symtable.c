@@ -204,10 +204,25 @@ static int add_def(PithSymtable *st, PithObject *name, int flag, Loc loc) {
 typedef struct Walk {
     PithSymtable *st;
     int comp_iter_target; /* visiting a comprehension's target */
+    int depth;            /* nesting of the node being visited (C recursion) */
 } Walk;
+
+/* CPython allows about 3 compiler frames per interpreter frame of its
+ * default recursion limit (1000); deeper ASTs raise RecursionError here,
+ * before the compiler (which recurses the same way) sees them. */
+#define MAX_AST_DEPTH 2995
 
 static int visit_expr(Walk *w, PithExpr *e);
 static int visit_stmt(Walk *w, PithStmt *s);
+static int visit_pattern(Walk *w, PithPattern *p);
+
+/* Enter one level of nesting: 0 with RecursionError when too deep. */
+static int enter_node(Walk *w) {
+    if (++w->depth <= MAX_AST_DEPTH) return 1;
+    pith_err_set_string(&pith_exc_RecursionError,
+                        "maximum recursion depth exceeded during compilation");
+    return 0;
+}
 
 static int visit_exprs(Walk *w, PithAstSeq *seq) {
     for (intptr_t i = 0; i < PITH_SEQ_LEN(seq); i++) {
@@ -404,7 +419,7 @@ static int visit_annassign(Walk *w, PithStmt *s) {
     return !s->v.AnnAssign.value || visit_expr(w, s->v.AnnAssign.value);
 }
 
-static int visit_pattern(Walk *w, PithPattern *p) {
+static int visit_pattern_node(Walk *w, PithPattern *p) {
     PithSymtable *st = w->st;
     switch (p->kind) {
     case PITH_P_MatchValue:
@@ -452,7 +467,7 @@ static int visit_try(Walk *w, PithStmt *s) {
     return visit_stmts(w, s->v.Try.finalbody);
 }
 
-static int visit_stmt(Walk *w, PithStmt *s) {
+static int visit_stmt_node(Walk *w, PithStmt *s) {
     switch (s->kind) {
     case PITH_S_FunctionDef:
     case PITH_S_AsyncFunctionDef:
@@ -666,7 +681,7 @@ static int visit_call(Walk *w, PithExpr *e) {
     return 1;
 }
 
-static int visit_expr(Walk *w, PithExpr *e) {
+static int visit_expr_node(Walk *w, PithExpr *e) {
     switch (e->kind) {
     case PITH_E_BoolOp:
         return visit_exprs(w, e->v.BoolOp.values);
@@ -944,13 +959,32 @@ static int analyze(PithSymtable *st) {
     return r;
 }
 
+/* The depth-guarded entry points of the walk. */
+static int visit_expr(Walk *w, PithExpr *e) {
+    int ok = enter_node(w) && visit_expr_node(w, e);
+    w->depth--;
+    return ok;
+}
+
+static int visit_stmt(Walk *w, PithStmt *s) {
+    int ok = enter_node(w) && visit_stmt_node(w, s);
+    w->depth--;
+    return ok;
+}
+
+static int visit_pattern(Walk *w, PithPattern *p) {
+    int ok = enter_node(w) && visit_pattern_node(w, p);
+    w->depth--;
+    return ok;
+}
+
 /* ---- entry point ------------------------------------------------------- */
 
 PithSymtable *pith_symtable_build(PithMod *mod, PithObject *filename) {
     PithSymtable *st = pith_mem_calloc(1, sizeof *st);
     if (!st) return (PithSymtable *)pith_err_no_memory();
     st->filename = PITH_NEWREF(filename ? filename : PITH_NONE);
-    Walk w = {st, 0};
+    Walk w = {st, 0, 0};
     PithObject *top = pith_str_intern_cstr("top");
     int ok = top && enter_block(st, top, PITH_BLOCK_MODULE, mod, (Loc){0, 0, 0, 0});
     PITH_XDECREF(top);

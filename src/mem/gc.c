@@ -142,12 +142,15 @@ void pith_gc_track(void *o) {
     PithGCHead *h = PITH_GC_HEAD(o);
     if (h->next) return;
     if (!initialised) init_lists();
+    h->gc_flags &= ~(uintptr_t)(GC_COLLECTING | GC_UNREACHABLE);
     list_append(h, &gens[0].head);
 }
 
+/* Untracking also ends the object's part in a running collection. */
 void pith_gc_untrack(void *o) {
     PithGCHead *h = PITH_GC_HEAD(o);
     if (h->next) list_remove(h);
+    h->gc_flags &= ~(uintptr_t)(GC_COLLECTING | GC_UNREACHABLE);
 }
 
 bool pith_gc_is_tracked(void *o) { return PITH_GC_HEAD(o)->next != NULL; }
@@ -177,7 +180,7 @@ int pith_gc_finalize_once(PithObject *o) {
 static inline PithGCHead *collecting_head(PithObject *o) {
     if (!PITH_IS_GC(o) || pith_is_immortal(o)) return NULL;
     PithGCHead *h = PITH_GC_HEAD(o);
-    return (h->gc_flags & GC_COLLECTING) ? h : NULL;
+    return (h->gc_flags & GC_COLLECTING) && h->next ? h : NULL;
 }
 
 static int visit_decref(PithObject *o, void *arg) {

@@ -5,6 +5,7 @@
  * builtins_code.c. */
 #include "builtins_impl.h"
 #include "pith/func.h"
+#include "pith/memoryview.h"
 #include "pith/run.h"
 
 #include <limits.h>
@@ -189,10 +190,13 @@ static PithMethodDef builtin_methods[] = {
     {"__build_class__", pith_builtin_build_class, PITH_METH_KW, NULL},
     {"__import__", pith_bi_import, PITH_METH_KW, NULL},
     {"abs", bi_abs, PITH_METH_O, NULL},
+    {"aiter", pith_bi_aiter, PITH_METH_O, NULL},
     {"all", pith_bi_all, PITH_METH_O, NULL},
+    {"anext", pith_bi_anext, PITH_METH_FAST, NULL},
     {"any", pith_bi_any, PITH_METH_O, NULL},
     {"ascii", bi_ascii, PITH_METH_O, NULL},
     {"bin", bi_bin, PITH_METH_O, NULL},
+    {"breakpoint", pith_bi_breakpoint, PITH_METH_KW, NULL},
     {"callable", bi_callable, PITH_METH_O, NULL},
     {"chr", bi_chr, PITH_METH_O, NULL},
     {"compile", pith_bi_compile, PITH_METH_KW, NULL},
@@ -267,7 +271,7 @@ static int add_types(PithObject *m) {
         {"filter", &pith_filter_type}, {"property", &pith_property_type},
         {"super", &pith_super_type}, {"staticmethod", &pith_staticmethod_type},
         {"classmethod", &pith_classmethod_type},
-        /* TODO: memoryview once declared */
+        {"memoryview", &pith_memoryview_type},
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (add_ref(m, types[i].name, types[i].type) < 0) return -1;

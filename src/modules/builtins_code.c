@@ -3,6 +3,7 @@
  * and the site-style exit()/quit(). */
 #include "builtins_impl.h"
 #include "pith/compile.h"
+#include "pith/import.h"
 
 #include <string.h>
 
@@ -18,8 +19,8 @@ static int source_bytes(PithObject *src, const char *fname, const char **out, si
         *out = PITH_BYTES_DATA(src);
         n = PITH_BYTES_SIZE(src);
     } else {
-        pith_err_format(&pith_exc_TypeError, "%s() arg 1 must be a string, bytes or code object",
-                        fname);
+        pith_err_format(&pith_exc_TypeError, "%s() arg 1 must be a string, bytes or %s object",
+                        fname, strcmp(fname, "compile") == 0 ? "AST" : "code");
         return -1;
     }
     if (memchr(*out, 0, (size_t)n)) {
@@ -126,8 +127,14 @@ static int resolve_namespaces(PithObject *g, PithObject *l, PithObject **gout, P
     return 0;
 }
 
+/* Run co; only exec() may pass a closure (3.11), and pith supports none
+ * yet, so code with free variables is refused with CPython's messages. */
 static PithObject *run_code(PithCode *co, PithObject *g, PithObject *l, const char *fname) {
-    if (PITH_SIZE(co->freevars) > 0)
+    intptr_t nfree = PITH_SIZE(co->freevars);
+    if (nfree > 0 && strcmp(fname, "exec") == 0)
+        return pith_err_format(&pith_exc_TypeError,
+                               "code object requires a closure of exactly length %zd", nfree);
+    if (nfree > 0)
         return pith_err_format(&pith_exc_TypeError,
                                "code object passed to %s() may not contain free variables",
                                fname);
@@ -186,6 +193,14 @@ BUILTIN(pith_bi_exec) {
     if (l != PITH_NONE && !is_mapping(l))
         return pith_err_format(&pith_exc_TypeError, "locals must be a mapping or None, not %s",
                                pith_type_name(l));
+    if (v[3] && v[3] != PITH_NONE) {
+        if (!pith_code_check(v[0]))
+            return pith_err_format(&pith_exc_TypeError,
+                                   "closure can only be used when source is a code object");
+        if (PITH_SIZE(((PithCode *)v[0])->freevars) == 0)
+            return pith_err_format(&pith_exc_TypeError,
+                                   "cannot use a closure with this code object");
+    }
     PithObject *r = eval_source(v[0], g, l, "exec", PITH_MODE_EXEC);
     if (!r) return NULL;
     PITH_DECREF(r);
@@ -243,17 +258,6 @@ PithObject *pith_import_builtin_module(PithObject *name) {
     return NULL;
 }
 
-static PithObject *module_not_found(PithObject *name) {
-    PithObject *msg = pith_str_from_format("No module named %R", name);
-    PithObject *t = msg ? pith_tuple_pack(1, msg) : NULL;
-    PithObject *exc = t ? pith_exc_new(&pith_exc_ModuleNotFoundError, t) : NULL;
-    PITH_XDECREF(msg);
-    PITH_XDECREF(t);
-    if (exc && pith_setattr_str(exc, "name", name) == 0) pith_err_raise(exc);
-    PITH_XDECREF(exc);
-    return NULL;
-}
-
 BUILTIN(pith_bi_import) {
     static const char *const kw[] = {"name", "globals", "locals", "fromlist", "level", NULL};
     static const PithArgSpec spec = {"__import__", kw, 5, 0, 1, 5};
@@ -266,14 +270,7 @@ BUILTIN(pith_bi_import) {
     intptr_t level = 0;
     if (v[4] && (level = pith_number_as_ssize(v[4], NULL)) == -1 && pith_err_occurred())
         return NULL;
-    if (level < 0) return pith_err_format(&pith_exc_ValueError, "level must be >= 0");
-    if (level > 0)
-        return pith_err_format(&pith_exc_ImportError,
-                               "attempted relative import with no known parent package");
-    if (PITH_STR_LEN(name) == 0) return pith_err_format(&pith_exc_ValueError, "Empty module name");
-    PithObject *mod = pith_import_builtin_module(name);
-    if (mod || pith_err_occurred()) return mod;
-    return module_not_found(name);
+    return pith_import_module_level(name, v[1], v[3], level); /* import/import.c */
 }
 
 /* ---- input / print ------------------------------------------------------------------ */

@@ -15,6 +15,9 @@
 BUILTIN(pith_bi_all);
 BUILTIN(pith_bi_any);
 BUILTIN(pith_bi_iter);
+BUILTIN(pith_bi_aiter);
+BUILTIN(pith_bi_anext);
+BUILTIN(pith_bi_breakpoint);
 BUILTIN(pith_bi_next);
 BUILTIN(pith_bi_max);
 BUILTIN(pith_bi_min);

@@ -1,6 +1,7 @@
 /* builtins_iter.c — builtins that consume iterables: all, any, iter, next,
- * max, min, sum, sorted. */
+ * aiter, anext, max, min, sum, sorted. */
 #include "builtins_impl.h"
+#include "pith/compile.h"
 
 #include <string.h>
 
@@ -53,6 +54,83 @@ BUILTIN(pith_bi_next) {
     if (nargs == 2) return PITH_NEWREF(args[1]);
     pith_err_set_none(&pith_exc_StopIteration);
     return NULL;
+}
+
+/* ---- aiter / anext ------------------------------------------------------- */
+
+/* Call the special method `name` of o, or raise "'T' object is not <what>". */
+static PithObject *call_async_special(PithObject *o, const char *name, const char *what) {
+    PithObject *n = pith_str_intern_cstr(name);
+    PithObject *meth = n ? pith_lookup_special(o, n) : NULL;
+    PITH_XDECREF(n);
+    if (!meth) {
+        if (pith_err_occurred()) return NULL;
+        return pith_err_format(&pith_exc_TypeError, "'%s' object is not %s", pith_type_name(o),
+                               what);
+    }
+    PithObject *r = pith_call_noargs(meth);
+    PITH_DECREF(meth);
+    return r;
+}
+
+BUILTIN(pith_bi_aiter) {
+    PithObject *it = call_async_special(args[0], "__aiter__", "an async iterable");
+    if (!it || pith_hasattr_str(it, "__anext__") > 0) return it;
+    if (!pith_err_occurred())
+        pith_err_format(&pith_exc_TypeError, "aiter() returned not an async iterator of type '%s'",
+                        pith_type_name(it));
+    PITH_DECREF(it);
+    return NULL;
+}
+
+/* anext(it, default) awaits it.__anext__() and turns StopAsyncIteration
+ * into `default`: done by a coroutine function compiled once. */
+static const char anext_default_src[] =
+    "async def anext_default(awaitable, default):\n"
+    "    try:\n"
+    "        return await awaitable\n"
+    "    except StopAsyncIteration:\n"
+    "        return default\n";
+
+static PithObject *anext_default_func(void) {
+    static PithObject *func; /* kept for the life of the process */
+    if (func) return func;
+    PithObject *fn = pith_str_from_cstr("<anext>"), *ns = pith_dict_new(), *r = NULL;
+    PithCode *co = fn && ns ? pith_compile_source(anext_default_src, sizeof anext_default_src - 1,
+                                                  fn, PITH_MODE_EXEC, 0)
+                            : NULL;
+    if (co && pith_dict_set_item_str(ns, "__builtins__", pith_eval_get_builtins()) == 0)
+        r = pith_eval_code(co, ns, ns);
+    if (r) func = pith_dict_get_item_str(ns, "anext_default");
+    PITH_XINCREF(func);
+    PITH_XDECREF(r);
+    PITH_XDECREF(co);
+    PITH_XDECREF(ns);
+    PITH_XDECREF(fn);
+    if (!func && !pith_err_occurred())
+        pith_err_set_string(&pith_exc_SystemError, "anext helper missing");
+    return func;
+}
+
+BUILTIN(pith_bi_anext) {
+    if (pith_arg_check_range("anext", nargs, 1, 2) < 0) return NULL;
+    PithObject *aw = call_async_special(args[0], "__anext__", "an async iterator");
+    if (!aw || nargs == 1) return aw;
+    PithObject *f = anext_default_func();
+    PithObject *pair[2] = {aw, args[1]};
+    PithObject *r = f ? pith_call(f, pair, 2, NULL) : NULL;
+    PITH_DECREF(aw);
+    return r;
+}
+
+/* breakpoint(*args, **kws) -> sys.breakpointhook(*args, **kws). */
+BUILTIN(pith_bi_breakpoint) {
+    PithObject *hook = pith_sys_get_object("breakpointhook");
+    if (!hook) return pith_err_format(&pith_exc_RuntimeError, "lost sys.breakpointhook");
+    PITH_INCREF(hook);
+    PithObject *r = pith_call(hook, args, nargs, kwnames);
+    PITH_DECREF(hook);
+    return r;
 }
 
 /* ---- min / max ----------------------------------------------------------- */

@@ -119,6 +119,21 @@ static PithObject *sys_excepthook(PithObject *self, PithObject *const *args, siz
     PITH_RETURN_NONE;
 }
 
+/* The default breakpoint() hook. pith has no debugger: $PYTHONBREAKPOINT=0
+ * disables it silently, anything else is reported as unimportable (as
+ * CPython does when the named hook cannot be imported). */
+static PithObject *sys_breakpointhook(PithObject *self, PithObject *const *args, size_t nargs,
+                                      PithObject *kwnames) {
+    const char *env = pith_config.ignore_environment ? NULL : getenv("PYTHONBREAKPOINT");
+    if (!env || !*env) env = "pdb.set_trace";
+    if (strcmp(env, "0") == 0) PITH_RETURN_NONE;
+    char msg[512];
+    snprintf(msg, sizeof msg,
+             "RuntimeWarning: Ignoring unimportable $PYTHONBREAKPOINT: \"%s\"\n", env);
+    pith_sys_write_stderr(msg);
+    PITH_RETURN_NONE;
+}
+
 static PithObject *sys_displayhook(PithObject *self, PithObject *const *args, size_t nargs,
                                    PithObject *kwnames) {
     PithObject *v = args[0];
@@ -244,6 +259,7 @@ static PithMethodDef sys_methods[] = {
     {"exception", sys_exception, PITH_METH_NOARGS, NULL},
     {"excepthook", sys_excepthook, PITH_METH_FAST, NULL},
     {"displayhook", sys_displayhook, PITH_METH_O, NULL},
+    {"breakpointhook", sys_breakpointhook, PITH_METH_KW, NULL},
     {"intern", sys_intern, PITH_METH_O, NULL},
     {"getrefcount", sys_getrefcount, PITH_METH_O, NULL},
     {"getsizeof", sys_getsizeof, PITH_METH_FAST, NULL},
@@ -389,7 +405,8 @@ static PithObject *make_int_info(void) {
     if (!int_info_type.tp_name &&
         pith_structseq_init_type(&int_info_type, "sys.int_info", f, 4) < 0)
         return NULL;
-    PithObject *it[4] = {I(32), I(4), I(4300), I(640)};
+    /* CPython's digit size, not pith's: programs print it. */
+    PithObject *it[4] = {I(30), I(4), I(4300), I(640)};
     return make_seq(&int_info_type, it, 4);
 }
 
@@ -487,9 +504,9 @@ static int add_streams(PithObject *m) {
 
 /* Add the hooks under both their names (excepthook and __excepthook__). */
 static int add_hooks(PithObject *m) {
-    static const char *const names[] = {"excepthook", "displayhook"};
+    static const char *const names[] = {"excepthook", "displayhook", "breakpointhook"};
     PithObject *d = pith_module_get_dict(m);
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < 3; i++) {
         PithObject *f = pith_dict_get_item_str(d, names[i]);
         char dunder[32];
         snprintf(dunder, sizeof dunder, "__%s__", names[i]);

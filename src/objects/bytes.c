@@ -273,6 +273,11 @@ static int bytes_contains(PithObject *o, PithObject *v) {
     const char *s;
     intptr_t m;
     char one;
+    if (!pith_index_check(v) && !pith_bytes_view(v, &s, &m)) {
+        pith_err_format(&pith_exc_TypeError, "a bytes-like object is required, not '%.100s'",
+                        pith_type_name(v));
+        return -1;
+    }
     if (sub_arg(v, &s, &m, &one) < 0) return -1;
     return find_in(d, n, s, m, 0, n, 1) >= 0;
 }
@@ -301,34 +306,15 @@ static PithObject *bytes_subscript(PithObject *o, PithObject *key) {
 
 /* ---- printf-style formatting ------------------------------------------------ */
 
-/* bytes-like values become Latin-1 str so the str formatter can splice them
- * in byte-for-byte; anything else is passed through. */
-static PithObject *latin1_arg(PithObject *v) {
-    const char *d;
-    intptr_t n;
-    return pith_bytes_view(v, &d, &n) ? pith_str_from_latin1(d, n) : PITH_NEWREF(v);
-}
-
-/* fmt % args for bytes/bytearray: formatted as Latin-1 text, then encoded
- * back (a simplification of CPython's separate bytes formatter). */
+/* fmt % args for bytes/bytearray: the format is run as Latin-1 text in
+ * the str formatter's bytes mode, then encoded back. */
 static PithObject *bytes_remainder(PithObject *a, PithObject *b) {
     const char *d;
     intptr_t n;
     if (!pith_bytes_view(a, &d, &n)) PITH_RETURN_NOTIMPL;
-    PithObject *fmt = pith_str_from_latin1(d, n), *args;
-    if (pith_tuple_check(b)) {
-        args = pith_tuple_new(PITH_SIZE(b));
-        for (intptr_t i = 0; args && i < PITH_SIZE(b); i++) {
-            PithObject *x = latin1_arg(PITH_TUPLE_GET(b, i));
-            if (!x) PITH_CLEAR(args);
-            else PITH_TUPLE_SET(args, i, x);
-        }
-    } else {
-        args = latin1_arg(b);
-    }
-    PithObject *r = fmt && args ? pith_str_percent_format(fmt, args) : NULL;
+    PithObject *fmt = pith_str_from_latin1(d, n);
+    PithObject *r = fmt ? pith_str_percent_format_mode(fmt, b, true) : NULL;
     PITH_XDECREF(fmt);
-    PITH_XDECREF(args);
     if (!r) return NULL;
     PithObject *out = pith_str_encode(r, "latin-1", "strict");
     PITH_DECREF(r);
@@ -497,21 +483,51 @@ static PithObject *m_decode(PithObject *self, PithObject *const *a, size_t n, Pi
     return pith_str_decode(d, len, e[0], e[1]);
 }
 
+/* hex(sep=None, bytes_per_sep=1): the separator (a 1-character ASCII str
+ * or bytes) goes between groups of |bytes_per_sep| bytes, groups counted
+ * from the right end when bytes_per_sep > 0 and from the left when < 0. */
+static int hex_sep(PithObject *o, uint32_t *sep) {
+    intptr_t n = pith_len(o); /* CPython checks the length before the type */
+    if (n < 0) return -1;
+    if (n != 1) {
+        pith_err_set_string(&pith_exc_ValueError, "sep must be length 1.");
+        return -1;
+    }
+    if (pith_str_check(o))
+        *sep = pith_str_read((PithStr *)o, 0);
+    else if (pith_bytes_check(o))
+        *sep = (uint8_t)PITH_BYTES_DATA(o)[0];
+    else {
+        pith_err_set_string(&pith_exc_TypeError, "sep must be str or bytes.");
+        return -1;
+    }
+    if (*sep < 128) return 0;
+    pith_err_set_string(&pith_exc_ValueError, "sep must be ASCII.");
+    return -1;
+}
+
 static PithObject *m_hex(PithObject *self, PithObject *const *a, size_t n, PithObject *kw) {
     static const char hexd[] = "0123456789abcdef";
-    if (pith_arg_check_range("hex", n, 0, 1) < 0) return NULL;
+    static const char *const kwlist[] = {"sep", "bytes_per_sep"};
+    static const PithArgSpec spec = {"hex", kwlist, 2, 0, 0, 2};
+    PithObject *v[2];
+    if (pith_arg_parse(&spec, a, n, kw, v) < 0) return NULL;
     uint32_t sep = 0;
-    if (n == 1) {
-        if (!pith_str_check(a[0]) || PITH_STR_LEN(a[0]) != 1)
-            return pith_err_format(&pith_exc_ValueError, "sep must be length 1.");
-        sep = pith_str_read((PithStr *)a[0], 0);
+    intptr_t group = 1;
+    if (v[0] && v[0] != PITH_NONE && hex_sep(v[0], &sep) < 0) return NULL;
+    if (v[1]) {
+        group = pith_number_as_ssize(v[1], &pith_exc_OverflowError);
+        if (group == -1 && pith_err_occurred()) return NULL;
     }
     SELF_VIEW(self, d, len);
+    /* with right-anchored groups, the first group holds len % group bytes */
+    intptr_t g = group < 0 ? -group : group, off = group > 0 && g ? len % g : 0;
     PithStrBuilder sb;
     pith_sb_init(&sb);
     for (intptr_t i = 0; i < len; i++) {
         uint8_t c = (uint8_t)d[i];
-        if ((i && sep && pith_sb_append_char(&sb, sep) < 0) ||
+        bool at_sep = sep && i && g && (i - off) % g == 0;
+        if ((at_sep && pith_sb_append_char(&sb, sep) < 0) ||
             pith_sb_append_char(&sb, (uint32_t)hexd[c >> 4]) < 0 ||
             pith_sb_append_char(&sb, (uint32_t)hexd[c & 15]) < 0) {
             pith_sb_discard(&sb);
@@ -1316,7 +1332,7 @@ ITER_TYPE(pith_bytearray_iter_type, "bytearray_iterator")
 
 #define COMMON_METHODS                                                         \
     {"decode", m_decode, PITH_METH_KW, NULL},                                  \
-    {"hex", m_hex, PITH_METH_FAST, NULL},                                      \
+    {"hex", m_hex, PITH_METH_KW, NULL},                                        \
     {"fromhex", m_fromhex, PITH_METH_O | PITH_METH_CLASS, NULL},               \
     {"find", m_find, PITH_METH_FAST, NULL},                                    \
     {"rfind", m_rfind, PITH_METH_FAST, NULL},                                  \

@@ -393,21 +393,35 @@ static PithObject *m_getnewargs(PithObject *self, PithObject *const *a, size_t n
     return t;
 }
 
-/* One part of a formatted complex: sign (forced or per spec) + digits. */
+/* One part of a formatted complex: sign (forced or per spec), digits
+ * grouped per spec->grouping; 'z' drops the sign of a part rounding to 0. */
 static int append_part(PithStrBuilder *sb, double v, char type, int prec, int flags,
-                       char sign_mode) {
+                       char sign_mode, const PithFormatSpec *spec) {
     bool neg;
     char *s = pith_dtoa_format(v, type, prec, flags, &neg);
     if (!s) return -1;
-    const char *sign = neg ? "-" : sign_mode == '+' ? "+" : sign_mode == ' ' ? " " : "";
-    int rc = pith_sb_append_utf8(sb, sign, -1);
-    if (rc == 0) rc = pith_sb_append_utf8(sb, s, -1);
+    if (neg && spec->no_neg_zero && isfinite(v) && pith_num_all_zero_digits(s)) neg = false;
+    intptr_t nint = 0;
+    while (s[nint] >= '0' && s[nint] <= '9') nint++;
+    NumParts p = {
+        .sign = neg ? "-" : sign_mode == '+' ? "+" : sign_mode == ' ' ? " " : "",
+        .prefix = "", .intdigits = s, .nint = nint, .rest = s + nint,
+        .group = spec->grouping, .group_size = 3,
+    };
+    const PithFormatSpec bare = {.fill = ' ', .width = -1, .precision = -1};
+    PithObject *part = pith_num_layout(&p, &bare);
     pith_mem_free(s);
+    int rc = part ? pith_sb_append_str(sb, part) : -1;
+    PITH_XDECREF(part);
     return rc;
 }
 
-/* complex.__format__: CPython's rules, without thousands grouping. */
-static PithObject *complex_format(double re, double im, const PithFormatSpec *spec) {
+/* complex.__format__: CPython's rules (no '0' padding, no '=' alignment;
+ * no type = repr-like with parentheses unless the real part is +0). */
+static PithObject *complex_format(double re, double im, const PithFormatSpec *spec,
+                                  const char *tname) {
+    uint32_t t = spec->type;
+    if (t != 0 && (t > 127 || !strchr("eEfFgGn", (int)t))) return pith_num_unknown_code(t, tname);
     if (spec->zero_pad)
         return pith_err_format(&pith_exc_ValueError,
                                "Zero padding is not allowed in complex format specifier");
@@ -415,11 +429,6 @@ static PithObject *complex_format(double re, double im, const PithFormatSpec *sp
         return pith_err_format(&pith_exc_ValueError,
                                "'=' alignment flag is not allowed in complex format "
                                "specifier");
-    uint32_t t = spec->type;
-    if (t != 0 && (t > 127 || !strchr("eEfFgGn", (int)t)))
-        return pith_err_format(&pith_exc_ValueError,
-                               "Unknown format code '%c' for object of type 'complex'",
-                               (int)t);
     int prec = (int)spec->precision, default_prec = 6;
     bool skip_re = false, parens = false;
     if (t == 0) {
@@ -435,8 +444,10 @@ static PithObject *complex_format(double re, double im, const PithFormatSpec *sp
     PithStrBuilder sb;
     pith_sb_init(&sb);
     int rc = parens ? pith_sb_append_char(&sb, '(') : 0;
-    if (rc == 0 && !skip_re) rc = append_part(&sb, re, (char)t, prec, flags, spec->sign);
-    if (rc == 0) rc = append_part(&sb, im, (char)t, prec, flags, skip_re ? spec->sign : '+');
+    if (rc == 0 && !skip_re)
+        rc = append_part(&sb, re, (char)t, prec, flags, spec->sign, spec);
+    if (rc == 0) rc = append_part(&sb, im, (char)t, prec, flags,
+                                     skip_re ? spec->sign : '+', spec);
     if (rc == 0) rc = pith_sb_append_utf8(&sb, parens ? "j)" : "j", -1);
     if (rc < 0) {
         pith_sb_discard(&sb);
@@ -457,8 +468,9 @@ static PithObject *m_format(PithObject *self, PithObject *const *a, size_t n,
                                pith_type_name(a[0]));
     if (PITH_STR_LEN(a[0]) == 0) return pith_str(self);
     PithFormatSpec spec;
-    if (pith_format_spec_parse(a[0], &spec) < 0) return NULL;
-    return complex_format(CVAL(self)->real, CVAL(self)->imag, &spec);
+    const char *tname = pith_type_name(self);
+    if (pith_format_spec_parse_for(a[0], &spec, tname) < 0) return NULL;
+    return complex_format(CVAL(self)->real, CVAL(self)->imag, &spec, tname);
 }
 
 static PithMethodDef complex_methods[] = {

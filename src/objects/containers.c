@@ -3,6 +3,7 @@
  * helpers, sequence repr, KeyError raising, and pith_containers_init().
  */
 #include "containers_impl.h"
+#include "pith/memoryview.h"
 
 /* ---- trashcan -------------------------------------------------------------
  * Invariant: queued objects have refcnt 0, are untracked (gc head next ==
@@ -120,6 +121,14 @@ int pith_seq_index_value(PithObject *key, intptr_t *out) {
     return 0;
 }
 
+PithObject *pith_reduce_args3(PithType *type, PithObject *a, PithObject *b, PithObject *c) {
+    PithObject *t = pith_tuple_pack(3, a, b, c);
+    if (!t) return NULL;
+    PithObject *r = pith_tuple_pack(2, (PithObject *)type, t);
+    PITH_DECREF(t);
+    return r;
+}
+
 PithObject *pith_seq_repr(PithObject *seq, const char *open, const char *close) {
     PithStrBuilder sb;
     pith_sb_init(&sb);
@@ -154,7 +163,8 @@ void pith_set_key_error(PithObject *key) {
 int pith_containers_init(void) {
     if (pith_tuple_types_init() < 0 || pith_list_types_init() < 0 ||
         pith_dict_types_init() < 0 || pith_set_types_init() < 0 ||
-        pith_range_types_init() < 0 || pith_iterators_types_init() < 0)
+        pith_range_types_init() < 0 || pith_iterators_types_init() < 0 ||
+        pith_type_ready(&pith_memoryview_type) < 0)
         return -1;
     return 0;
 }

@@ -35,6 +35,9 @@ int pith_seq_index_bounds(PithObject *const *args, size_t nargs, intptr_t len,
  * IndexError ("cannot fit 'int' into an index-sized integer"). */
 int pith_seq_index_value(PithObject *key, intptr_t *out);
 
+/* (type, (a, b, c)): the __reduce__ value of range and slice. */
+PithObject *pith_reduce_args3(PithType *type, PithObject *a, PithObject *b, PithObject *c);
+
 /* repr of the items of a list or tuple joined by ", " between open and
  * close (no recursion guard: callers add it). */
 PithObject *pith_seq_repr(PithObject *seq, const char *open, const char *close);

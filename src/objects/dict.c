@@ -813,6 +813,7 @@ static PithMappingMethods dict_as_mapping = {
 };
 
 static PithMethodDef dict_methods[] = {
+    {"__class_getitem__", pith_generic_alias_class_getitem, PITH_METH_O | PITH_METH_CLASS, NULL},
     {"__contains__", dict_contains_m, PITH_METH_O, NULL},
     {"__getitem__", dict_getitem_m, PITH_METH_O, NULL},
     {"__sizeof__", dict_sizeof, PITH_METH_NOARGS, NULL},

@@ -196,6 +196,16 @@ static PithObject *view_reversed(PithObject *self, PithObject *const *args, size
     return dictiter_new(VIEW_DICT(self), view_kind(self), true);
 }
 
+/* view.mapping: a read-only proxy of the underlying dict. */
+static PithObject *view_mapping(PithObject *o, void *closure) {
+    return pith_mappingproxy_new(VIEW_DICT(o));
+}
+
+static PithGetSetDef view_getset[] = {
+    {"mapping", view_mapping, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
 static PithObject *view_repr(PithObject *o) {
     int rc = pith_repr_enter(o);
     if (rc != 0) return rc > 0 ? pith_str_from_cstr("...") : NULL;
@@ -378,6 +388,7 @@ static PithMethodDef valuesview_methods[] = {
         .tp_as_number = &view_as_number,                                       \
         .tp_as_sequence = &setview_as_sequence,                                \
         .tp_methods = setview_methods,                                         \
+        .tp_getset = view_getset,                                              \
     }
 SETVIEW_TYPE(pith_dict_keys_type, "dict_keys");
 SETVIEW_TYPE(pith_dict_items_type, "dict_items");
@@ -393,6 +404,7 @@ PithType pith_dict_values_type = {
     .tp_traverse = view_traverse,
     .tp_as_sequence = &valuesview_as_sequence,
     .tp_methods = valuesview_methods,
+    .tp_getset = view_getset,
 };
 
 int pith_dict_types_init(void) {

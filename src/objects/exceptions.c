@@ -515,7 +515,8 @@ static int syntax_init(PithObject *self, PithObject *const *args, size_t nargs,
     intptr_t n = PITH_SIZE(info);
     if (n < 4 || n > 6) {
         PITH_DECREF(info);
-        pith_err_set_string(&pith_exc_IndexError, "tuple index out of range");
+        pith_err_format(&pith_exc_TypeError, "function takes %s %d arguments (%zd given)",
+                        n < 4 ? "at least" : "at most", n < 4 ? 4 : 6, n);
         return -1;
     }
     static const size_t offs[] = {OFF(SyntaxErrorObj, filename), OFF(SyntaxErrorObj, lineno),
@@ -582,7 +583,8 @@ static PithType *errno_subclass(int e) {
 /* OSError(errno, strerror, ...) creates the subclass matching errno. */
 static PithObject *oserror_new(PithType *t, PithObject *const *args, size_t nargs,
                                PithObject *kwnames) {
-    if (t == &pith_exc_OSError && nargs >= 2 && pith_int_check(args[0])) {
+    /* only the (errno, strerror[, filename[, winerror, filename2]]) forms map */
+    if (t == &pith_exc_OSError && nargs >= 2 && nargs <= 5 && pith_int_check(args[0])) {
         int overflow = 0;
         int64_t e = pith_int_as_i64_overflow(args[0], &overflow);
         PithType *sub = overflow ? NULL : errno_subclass((int)e);
@@ -723,7 +725,8 @@ static PithObject *group_new(PithType *t, PithObject *const *args, size_t nargs,
                                "(%zd given)",
                                (intptr_t)nargs);
     if (!pith_str_check(args[0]))
-        return pith_err_format(&pith_exc_TypeError, "argument 1 must be str, not %s",
+        return pith_err_format(&pith_exc_TypeError,
+                               "BaseExceptionGroup.__new__() argument 1 must be str, not %s",
                                pith_type_name(args[0]));
     PithObject *excs = pith_sequence_fast(args[1], NULL);
     if (!excs) {
@@ -777,6 +780,11 @@ static PithObject *group_derive(PithObject *self, PithObject *const *args, size_
  * predicate)? 1/0/-1. */
 static int group_condition(PithObject *cond, PithObject *e) {
     if (pith_type_check(cond) || pith_tuple_check(cond)) return pith_exc_matches(e, cond);
+    if (!pith_callable_check(cond)) {
+        pith_err_set_string(&pith_exc_TypeError,
+                            "expected a function, exception type or tuple of exception types");
+        return -1;
+    }
     PithObject *r = pith_call_one(cond, e);
     if (!r) return -1;
     int t = pith_is_true(r);

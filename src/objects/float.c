@@ -293,16 +293,7 @@ static int cmp_double_int(double d, PithObject *i) {
 static PithObject *cmp_result(int c, int op) {
     if (c == -3) return NULL;
     if (c == 2) return pith_bool_from(op == PITH_NE);
-    bool r;
-    switch (op) {
-    case PITH_LT: r = c < 0; break;
-    case PITH_LE: r = c <= 0; break;
-    case PITH_EQ: r = c == 0; break;
-    case PITH_NE: r = c != 0; break;
-    case PITH_GT: r = c > 0; break;
-    default: r = c >= 0; break;
-    }
-    return pith_bool_from(r);
+    return pith_num_cmp_bool(c, op);
 }
 
 static int cmp_doubles(double x, double y) {
@@ -450,22 +441,18 @@ static PithObject *float_new(PithType *type, PithObject *const *args, size_t nar
 
 /* ---- __format__ ---------------------------------------------------------- */
 
-static bool all_zero_digits(const char *s) {
+bool pith_num_all_zero_digits(const char *s) {
     for (; *s; s++)
         if (*s >= '1' && *s <= '9') return false;
     return true;
 }
 
-PithObject *pith_float_format_spec(double v, const PithFormatSpec *spec) {
+PithObject *pith_float_format_spec(double v, const PithFormatSpec *spec, const char *tname) {
     uint32_t t = spec->type;
     int flags = spec->alternate ? 1 : 0;
     int prec = (int)spec->precision;
     if (t != 0 && (t > 127 || !strchr("eEfFgGn%", (int)t)))
-        return pith_err_format(&pith_exc_ValueError,
-                               "Unknown format code '%c' for object of type 'float'", (int)t);
-    if (spec->grouping && t == 'n')
-        return pith_err_format(&pith_exc_ValueError, "Cannot specify '%c' with 'n'.",
-                               spec->grouping);
+        return pith_num_unknown_code(t, tname);
     if (t == 0) {
         flags |= 2;
         t = prec < 0 ? 'r' : 'g';
@@ -476,7 +463,7 @@ PithObject *pith_float_format_spec(double v, const PithFormatSpec *spec) {
     bool neg;
     char *s = pith_dtoa_format(v, (char)t, prec, flags, &neg);
     if (!s) return pith_err_no_memory();
-    if (neg && spec->no_neg_zero && isfinite(v) && all_zero_digits(s)) neg = false;
+    if (neg && spec->no_neg_zero && isfinite(v) && pith_num_all_zero_digits(s)) neg = false;
     intptr_t nint = 0;
     while (s[nint] >= '0' && s[nint] <= '9') nint++;
     NumParts p = {
@@ -500,8 +487,8 @@ static PithObject *m_format(PithObject *self, PithObject *const *a, size_t n, Pi
                                pith_type_name(a[0]));
     if (PITH_STR_LEN(a[0]) == 0) return pith_str(self);
     PithFormatSpec spec;
-    if (pith_format_spec_parse(a[0], &spec) < 0) return NULL;
-    return pith_float_format_spec(SELF_VALUE, &spec);
+    if (pith_format_spec_parse_for(a[0], &spec, pith_type_name(self)) < 0) return NULL;
+    return pith_float_format_spec(SELF_VALUE, &spec, pith_type_name(self));
 }
 
 static PithObject *m_is_integer(PithObject *self, PithObject *const *a, size_t n,

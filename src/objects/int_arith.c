@@ -829,7 +829,10 @@ static PithObject *nb_float(PithObject *a) {
 
 PithObject *pith_int_richcompare(PithObject *a, PithObject *b, int op) {
     BOTH_INTS(a, b);
-    int c = pith_int_compare(a, b);
+    return pith_num_cmp_bool(pith_int_compare(a, b), op);
+}
+
+PithObject *pith_num_cmp_bool(int c, int op) {
     bool r;
     switch (op) {
     case PITH_LT: r = c < 0; break;

@@ -393,6 +393,15 @@ static PithObject *format_char(PithObject *self, const PithFormatSpec *spec) {
     return r;
 }
 
+PithObject *pith_num_unknown_code(uint32_t t, const char *tname) {
+    if (t > 32 && t < 128)
+        return pith_err_format(&pith_exc_ValueError,
+                               "Unknown format code '%c' for object of type '%s'", (int)t, tname);
+    return pith_err_format(&pith_exc_ValueError,
+                           "Unknown format code '\\x%x' for object of type '%s'", (unsigned)t,
+                           tname);
+}
+
 static int check_int_spec(const PithFormatSpec *spec, char type) {
     if (spec->precision >= 0) {
         pith_err_set_string(&pith_exc_ValueError,
@@ -405,37 +414,24 @@ static int check_int_spec(const PithFormatSpec *spec, char type) {
                             "format specifier");
         return -1;
     }
-    bool bad = (spec->grouping == ',' && type != 'd') ||
-               (spec->grouping == '_' && (type == 'n' || type == 'c'));
-    if (bad) {
-        pith_err_format(&pith_exc_ValueError, "Cannot specify '%c' with '%c'.",
-                        spec->grouping, type);
-        return -1;
-    }
-    return 0;
+    return 0; /* grouping vs type was checked by the spec parser */
 }
 
 PithObject *pith_int_format_spec(PithObject *self, PithObject *fspec) {
     if (PITH_STR_LEN(fspec) == 0) return pith_str(self);
     PithFormatSpec spec;
-    if (pith_format_spec_parse(fspec, &spec) < 0) return NULL;
+    if (pith_format_spec_parse_for(fspec, &spec, pith_type_name(self)) < 0) return NULL;
     uint32_t t = spec.type ? spec.type : 'd';
     switch (t) {
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
         double d = pith_int_as_double(self);
         if (d == -1.0 && pith_err_occurred()) return NULL;
-        return pith_float_format_spec(d, &spec);
+        return pith_float_format_spec(d, &spec, pith_type_name(self));
     }
     case 'd': case 'n': case 'b': case 'o': case 'x': case 'X': case 'c':
         break;
     default:
-        if (t > 32 && t < 127)
-            return pith_err_format(&pith_exc_ValueError,
-                                   "Unknown format code '%c' for object of type '%s'",
-                                   (int)t, pith_type_name(self));
-        return pith_err_format(&pith_exc_ValueError,
-                               "Unknown format code '\\x%x' for object of type '%s'",
-                               (unsigned)t, pith_type_name(self));
+        return pith_num_unknown_code(t, pith_type_name(self));
     }
     if (check_int_spec(&spec, (char)t) < 0) return NULL;
     if (t == 'c') return format_char(self, &spec);

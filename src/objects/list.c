@@ -106,13 +106,14 @@ static int list_clear_items(PithObject *o) {
     PithList *l = (PithList *)o;
     PithObject **items = l->items;
     intptr_t n = PITH_SIZE(l);
+    /* An empty list is left alone (as CPython does): clearing the emptied
+     * list inside a sort is not reported as a modification. */
+    if (!items) return 0;
     l->items = NULL;
     l->ob.size = 0;
     l->allocated = 0;
-    if (items) {
-        while (--n >= 0) PITH_XDECREF(items[n]);
-        pith_mem_free(items);
-    }
+    while (--n >= 0) PITH_XDECREF(items[n]);
+    pith_mem_free(items);
     return 0;
 }
 
@@ -754,6 +755,7 @@ static PithMappingMethods list_as_mapping = {
 };
 
 static PithMethodDef list_methods[] = {
+    {"__class_getitem__", pith_generic_alias_class_getitem, PITH_METH_O | PITH_METH_CLASS, NULL},
     {"append", list_append_m, PITH_METH_O, NULL},
     {"extend", list_extend_m, PITH_METH_O, NULL},
     {"insert", list_insert_m, PITH_METH_FAST, NULL},

@@ -52,6 +52,8 @@ PithObject *pith_int_pow(PithObject *a, PithObject *b, PithObject *mod);
 double pith_int_true_div_double(PithObject *a, PithObject *b, int *err);
 extern PithNumberMethods pith_int_as_number;
 PithObject *pith_int_richcompare(PithObject *a, PithObject *b, int op);
+/* The bool for comparison op (PITH_LT...) given c = sign of a - b. */
+PithObject *pith_num_cmp_bool(int c, int op);
 PithObject *pith_int_and(PithObject *a, PithObject *b);
 PithObject *pith_int_or(PithObject *a, PithObject *b);
 PithObject *pith_int_xor(PithObject *a, PithObject *b);
@@ -77,6 +79,8 @@ typedef struct NumParts {
     int group_size;     /* 3 or 4 */
 } NumParts;
 PithObject *pith_num_layout(const NumParts *p, const PithFormatSpec *spec);
+/* ValueError "Unknown format code 'c' for object of type 'tname'"; NULL. */
+PithObject *pith_num_unknown_code(uint32_t t, const char *tname);
 
 /* ---- dtoa.c ------------------------------------------------------------ */
 /* Decimal digits of v (finite, v >= 0): mode 'r' = shortest round-trip,
@@ -95,8 +99,10 @@ int pith_dtoa_parse(const char *s, const char *end, bool underscores, bool speci
 char *pith_dtoa_format(double v, char type, int prec, int flags, bool *neg);
 
 /* ---- float.c ----------------------------------------------------------- */
-/* format(v, spec) for a parsed spec whose type is a float type or none. */
-PithObject *pith_float_format_spec(double v, const PithFormatSpec *spec);
+/* format(v, spec) for a parsed spec; tname names the type in errors. */
+PithObject *pith_float_format_spec(double v, const PithFormatSpec *spec, const char *tname);
+/* True when formatted text s has no nonzero digit (for the 'z' option). */
+bool pith_num_all_zero_digits(const char *s);
 /* Convert a number operand to double for mixed arithmetic: 1 ok, 0 = not a
  * number type (NotImplemented), -1 error. */
 int pith_float_coerce(PithObject *o, double *out);

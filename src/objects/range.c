@@ -503,11 +503,7 @@ static PithMappingMethods range_as_mapping = {
 static PithObject *range_reduce(PithObject *self, PithObject *const *args, size_t nargs,
                                 PithObject *kwnames) {
     PithRange *r = RANGE(self);
-    PithObject *t = pith_tuple_pack(3, r->start, r->stop, r->step);
-    if (!t) return NULL;
-    PithObject *res = pith_tuple_pack(2, (PithObject *)&pith_range_type, t);
-    PITH_DECREF(t);
-    return res;
+    return pith_reduce_args3(&pith_range_type, r->start, r->stop, r->step);
 }
 
 static PithMethodDef range_methods[] = {

@@ -908,6 +908,8 @@ static PithSequenceMethods set_as_sequence = {
 
 #define COMMON_METHODS                                                         \
     {"__contains__", set_contains_m, PITH_METH_O, NULL},                       \
+    {"__class_getitem__", pith_generic_alias_class_getitem,                    \
+     PITH_METH_O | PITH_METH_CLASS, NULL},                                     \
     {"__reduce__", set_reduce_m, PITH_METH_NOARGS, NULL},                      \
     {"__sizeof__", set_sizeof_m, PITH_METH_NOARGS, NULL},                      \
     {"difference", set_difference_m, PITH_METH_FAST, NULL},                    \

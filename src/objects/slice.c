@@ -139,11 +139,8 @@ static PithObject *slice_indices(PithObject *self, PithObject *const *args, size
 
 static PithObject *slice_reduce(PithObject *self, PithObject *const *args, size_t nargs,
                                 PithObject *kwnames) {
-    PithObject *t = slice_as_tuple(self);
-    if (!t) return NULL;
-    PithObject *r = pith_tuple_pack(2, (PithObject *)&pith_slice_type, t);
-    PITH_DECREF(t);
-    return r;
+    PithSlice *s = (PithSlice *)self;
+    return pith_reduce_args3(&pith_slice_type, s->start, s->stop, s->step);
 }
 
 static PithMethodDef slice_methods[] = {

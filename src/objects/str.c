@@ -12,32 +12,75 @@
  */
 #include "str_impl.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- hashing ----------------------------------------------------------- */
 
 static inline uint64_t rotl64(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
 
-/* Word-at-a-time multiplicative hash with a murmur3 finaliser. */
-intptr_t pith_hash_bytes(const void *data, size_t n) {
-    const unsigned char *p = data;
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ ((uint64_t)n * 0xff51afd7ed558ccdull);
-    while (n >= 8) {
-        uint64_t w;
-        memcpy(&w, p, 8);
-        h = rotl64(h ^ (w * 0x87c37b91114253d5ull), 31) * 0x4cf5ad432745937full;
-        p += 8;
-        n -= 8;
+/* str and bytes hash with SipHash-1-3, CPython 3.11's algorithm. The key
+ * comes from PYTHONHASHSEED like CPython's: 0 (also used when the variable
+ * is unset or invalid, where CPython would pick a random key) gives the
+ * all-zero key, N > 0 fills the key bytes from CPython's LCG seeded with N.
+ * So with PYTHONHASHSEED set, hash() of str/bytes equals CPython's. */
+static uint64_t hash_k0, hash_k1;
+static bool hash_key_ready;
+
+static void hash_key_init(void) {
+    hash_key_ready = true;
+    const char *env = getenv("PYTHONHASHSEED");
+    if (!env || !*env) return;
+    char *end;
+    unsigned long long seed = strtoull(env, &end, 10);
+    if (*end || seed > 0xFFFFFFFFull || seed == 0) return;
+    uint8_t key[16];
+    uint32_t x = (uint32_t)seed;
+    for (int i = 0; i < 16; i++) {
+        x = x * 214013u + 2531011u;
+        key[i] = (uint8_t)((x >> 16) & 0xff);
     }
-    uint64_t t = 0;
-    for (size_t i = 0; i < n; i++) t |= (uint64_t)p[i] << (8 * i);
-    h ^= t * 0x87c37b91114253d5ull;
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    h ^= h >> 33;
-    intptr_t r = (intptr_t)h;
+    for (int i = 7; i >= 0; i--) {
+        hash_k0 = hash_k0 << 8 | key[i];
+        hash_k1 = hash_k1 << 8 | key[8 + i];
+    }
+}
+
+/* One SipRound over the state v[0..3]. */
+static inline void sip_round(uint64_t v[4]) {
+    v[0] += v[1]; v[1] = rotl64(v[1], 13) ^ v[0]; v[0] = rotl64(v[0], 32);
+    v[2] += v[3]; v[3] = rotl64(v[3], 16) ^ v[2];
+    v[0] += v[3]; v[3] = rotl64(v[3], 21) ^ v[0];
+    v[2] += v[1]; v[1] = rotl64(v[1], 17) ^ v[2]; v[2] = rotl64(v[2], 32);
+}
+
+/* Little-endian load of n <= 8 bytes. */
+static uint64_t load_le(const unsigned char *p, size_t n) {
+    uint64_t w = 0;
+    for (size_t i = n; i-- > 0;) w = w << 8 | p[i];
+    return w;
+}
+
+intptr_t pith_hash_bytes(const void *data, size_t n) {
+    if (n == 0) return 0;
+    if (!hash_key_ready) hash_key_init();
+    const unsigned char *p = data;
+    uint64_t v[4] = {hash_k0 ^ 0x736f6d6570736575ull, hash_k1 ^ 0x646f72616e646f6dull,
+                     hash_k0 ^ 0x6c7967656e657261ull, hash_k1 ^ 0x7465646279746573ull};
+    uint64_t last = (uint64_t)n << 56;
+    for (; n >= 8; p += 8, n -= 8) {
+        uint64_t m = load_le(p, 8);
+        v[3] ^= m;
+        sip_round(v);
+        v[0] ^= m;
+    }
+    last |= load_le(p, n);
+    v[3] ^= last;
+    sip_round(v);
+    v[0] ^= last;
+    v[2] ^= 0xff;
+    for (int i = 0; i < 3; i++) sip_round(v);
+    intptr_t r = (intptr_t)(v[0] ^ v[1] ^ v[2] ^ v[3]);
     return r == -1 ? -2 : r;
 }
 

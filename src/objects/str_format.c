@@ -161,6 +161,22 @@ static int spec_error_invalid(PithObject *spec, const char *tname) {
     return -1;
 }
 
+/* Grouping is allowed with no type and the decimal/float types; '_' also
+ * with b/o/x/X (every four digits). Checked before the type is known to be
+ * valid for the object, as CPython does. */
+static int check_grouping_type(const PithFormatSpec *f) {
+    uint32_t t = f->type;
+    if (!f->grouping || (t && t < 128 && strchr("deEfFgG%", (int)t))) return 0;
+    if (!t || (f->grouping == '_' && t < 128 && strchr("boxX", (int)t))) return 0;
+    if (t > 32 && t < 127)
+        pith_err_format(&pith_exc_ValueError, "Cannot specify '%c' with '%c'.", f->grouping,
+                        (int)t);
+    else
+        pith_err_format(&pith_exc_ValueError, "Cannot specify '%c' with '\\x%x'.", f->grouping,
+                        (unsigned)t);
+    return -1;
+}
+
 int pith_format_spec_parse_for(PithObject *spec, PithFormatSpec *out, const char *tname) {
     PithStr *s = (PithStr *)spec;
     intptr_t i = 0, n = s->length;
@@ -209,7 +225,7 @@ int pith_format_spec_parse_for(PithObject *spec, PithFormatSpec *out, const char
     }
     if (n - i > 1) return spec_error_invalid(spec, tname);
     if (n - i == 1) out->type = pith_str_read(s, i);
-    return 0;
+    return check_grouping_type(out);
 }
 
 /* Type name of the object pith_format is currently formatting, so that
@@ -565,6 +581,7 @@ typedef struct PctArgs {
     PithObject *args;  /* the right operand */
     PithObject *dict;  /* mapping for %(key)s, or NULL */
     intptr_t len, idx; /* CPython's scheme: len -1 / idx -2 for a single value */
+    bool bytes_mode;   /* bytes % args: fmt and result are Latin-1 text */
 } PctArgs;
 
 static PithObject *next_arg(PctArgs *pa) {
@@ -715,38 +732,87 @@ static int fmt_float(PithStrBuilder *sb, PithObject *v, uint32_t type, int flags
     return r;
 }
 
-static int fmt_char(PithStrBuilder *sb, PithObject *v, int flags, intptr_t width) {
-    uint32_t cp;
-    if (pith_str_check(v)) {
-        if (PITH_STR_LEN(v) != 1) goto bad;
-        cp = pith_str_read((PithStr *)v, 0);
-    } else if (pith_index_check(v)) {
-        PithObject *iv = pith_number_index(v);
-        if (!iv) return -1;
-        int ovf;
-        int64_t x = pith_int_as_i64_overflow(iv, &ovf);
-        PITH_DECREF(iv);
-        if (ovf || x < 0 || x > 0x10FFFF) {
-            pith_err_set_string(&pith_exc_OverflowError, "%c arg not in range(0x110000)");
-            return -1;
-        }
-        cp = (uint32_t)x;
-    } else {
-        goto bad;
+/* One character given as a 1-length str (1-length bytes in bytes mode)
+ * or an int code (< 256 in bytes mode); 0 ok, -1 error; -2 wrong type. */
+static int char_arg(PithObject *v, bool bytes_mode, uint32_t *cp) {
+    const char *d;
+    intptr_t n;
+    if (!bytes_mode && pith_str_check(v)) {
+        if (PITH_STR_LEN(v) != 1) return -2;
+        *cp = pith_str_read((PithStr *)v, 0);
+        return 0;
     }
+    if (bytes_mode && pith_bytes_view(v, &d, &n)) {
+        if (n != 1) return -2;
+        *cp = (uint8_t)d[0];
+        return 0;
+    }
+    if (!pith_index_check(v)) return -2;
+    PithObject *iv = pith_number_index(v);
+    if (!iv) return -1;
+    int ovf;
+    int64_t x = pith_int_as_i64_overflow(iv, &ovf);
+    PITH_DECREF(iv);
+    if (ovf || x < 0 || x > (bytes_mode ? 255 : 0x10FFFF)) {
+        pith_err_set_string(&pith_exc_OverflowError, bytes_mode ? "%c arg not in range(256)"
+                                                                : "%c arg not in range(0x110000)");
+        return -1;
+    }
+    *cp = (uint32_t)x;
+    return 0;
+}
+
+static int fmt_char(PithStrBuilder *sb, PithObject *v, bool bytes_mode, int flags,
+                    intptr_t width) {
+    uint32_t cp;
+    int rc = char_arg(v, bytes_mode, &cp);
+    if (rc == -2)
+        pith_err_set_string(&pith_exc_TypeError,
+                            bytes_mode ? "%c requires an integer in range(256) or a single byte"
+                                       : "%c requires int or char");
+    if (rc < 0) return -1;
     PithObject *s = pith_str_from_char(cp);
     if (!s) return -1;
     int r = emit_padded(sb, s, 0, width, flags, false);
     PITH_DECREF(s);
     return r;
-bad:
-    pith_err_set_string(&pith_exc_TypeError, "%c requires int or char");
-    return -1;
 }
 
-static int fmt_text(PithStrBuilder *sb, PithObject *v, uint32_t type, int flags,
-                    intptr_t width, intptr_t prec) {
-    PithObject *s = type == 's' ? pith_str(v) : type == 'r' ? pith_repr(v) : pith_ascii(v);
+/* bytes %s / %b: a bytes-like object or one with __bytes__, as Latin-1 text. */
+static PithObject *bytes_text(PithObject *v) {
+    const char *d;
+    intptr_t n;
+    if (pith_bytes_view(v, &d, &n)) return pith_str_from_latin1(d, n);
+    static PithObject *name;
+    if (!name && !(name = pith_str_intern_cstr("__bytes__"))) return NULL;
+    PithObject *meth = pith_lookup_special(v, name);
+    if (!meth) {
+        if (!pith_err_occurred())
+            pith_err_format(&pith_exc_TypeError,
+                            "%%b requires a bytes-like object, or an object that implements "
+                            "__bytes__, not '%.100s'", pith_type_name(v));
+        return NULL;
+    }
+    PithObject *b = pith_call_noargs(meth);
+    PITH_DECREF(meth);
+    if (!b) return NULL;
+    PithObject *r = pith_bytes_view(b, &d, &n) ? pith_str_from_latin1(d, n) : NULL;
+    if (!r && !pith_err_occurred())
+        pith_err_format(&pith_exc_TypeError, "__bytes__ returned non-bytes (type %.100s)",
+                        pith_type_name(b));
+    PITH_DECREF(b);
+    return r;
+}
+
+/* The text of %s/%r/%a (and bytes' %b); in bytes mode %r means %a. */
+static PithObject *text_of(PithObject *v, uint32_t type, bool bytes_mode) {
+    if (bytes_mode) return type == 's' || type == 'b' ? bytes_text(v) : pith_ascii(v);
+    return type == 's' ? pith_str(v) : type == 'r' ? pith_repr(v) : pith_ascii(v);
+}
+
+static int fmt_text(PithStrBuilder *sb, PithObject *v, uint32_t type, bool bytes_mode,
+                    int flags, intptr_t width, intptr_t prec) {
+    PithObject *s = text_of(v, type, bytes_mode);
     if (!s) return -1;
     if (prec >= 0 && prec < PITH_STR_LEN(s)) {
         PithObject *t = pith_str_substring(s, 0, prec);
@@ -818,6 +884,11 @@ static PithObject *pct_key(PithObject *fmt, intptr_t *i, PctArgs *pa) {
         return NULL;
     }
     PithObject *key = pith_str_substring(fmt, start, *i - 1);
+    if (key && pa->bytes_mode) { /* the key of bytes formatting is bytes */
+        PithObject *bkey = pith_str_encode(key, "latin-1", "strict");
+        PITH_DECREF(key);
+        key = bkey;
+    }
     if (!key) return NULL;
     PithObject *v = pith_getitem(pa->dict, key);
     PITH_DECREF(key);
@@ -863,16 +934,22 @@ static int pct_one(PithStrBuilder *sb, PithObject *fmt, intptr_t *i, PctArgs *pa
     PithObject *v = keyed ? keyed : next_arg(pa);
     if (!v) goto done;
     if (flags & F_SIGN) flags &= ~F_BLANK;
+    if (type == 'b' && !pa->bytes_mode) type = 0; /* %b exists for bytes only */
     switch (type) {
-    case 's': case 'r': case 'a': rc = fmt_text(sb, v, type, flags, width, prec); break;
+    case 's': case 'r': case 'a': case 'b':
+        rc = fmt_text(sb, v, type, pa->bytes_mode, flags, width, prec);
+        break;
     case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
         rc = fmt_integer(sb, v, type, flags, width, prec);
         break;
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
         rc = fmt_float(sb, v, type, flags, width, prec);
         break;
-    case 'c': rc = fmt_char(sb, v, flags, width); break;
+    case 'c':
+        rc = fmt_char(sb, v, pa->bytes_mode, flags, width);
+        break;
     default:
+        type = pith_str_read(f, *i - 1);
         pith_err_format(&pith_exc_ValueError, "unsupported format character '%c' (0x%x) at index %zd",
                         (int)(type >= 31 && type <= 126 ? type : '?'), (unsigned)type, *i - 1);
     }
@@ -881,8 +958,8 @@ done:
     return rc;
 }
 
-PithObject *pith_str_percent_format(PithObject *fmt, PithObject *args) {
-    PctArgs pa = {args, NULL, -1, -2};
+PithObject *pith_str_percent_format_mode(PithObject *fmt, PithObject *args, bool bytes_mode) {
+    PctArgs pa = {args, NULL, -1, -2, bytes_mode};
     if (pith_tuple_check(args)) {
         pa.len = PITH_SIZE(args);
         pa.idx = 0;
@@ -915,4 +992,8 @@ PithObject *pith_str_percent_format(PithObject *fmt, PithObject *args) {
 fail:
     pith_sb_discard(&sb);
     return NULL;
+}
+
+PithObject *pith_str_percent_format(PithObject *fmt, PithObject *args) {
+    return pith_str_percent_format_mode(fmt, args, false);
 }

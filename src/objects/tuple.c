@@ -341,6 +341,7 @@ static PithMappingMethods tuple_as_mapping = {
 };
 
 static PithMethodDef tuple_methods[] = {
+    {"__class_getitem__", pith_generic_alias_class_getitem, PITH_METH_O | PITH_METH_CLASS, NULL},
     {"index", tuple_index, PITH_METH_FAST, NULL},
     {"count", tuple_count, PITH_METH_O, NULL},
     {"__getnewargs__", tuple_getnewargs, PITH_METH_NOARGS, NULL},

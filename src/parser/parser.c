@@ -289,39 +289,35 @@ void *pp_alloc(Parser *p, size_t size) {
     return r;
 }
 
+/* Positions of a new node: from s to the end of the last consumed token. */
+#define SET_POS(n, s, last)                                                    \
+    ((n)->lineno = (s).lineno, (n)->col_offset = (s).col,                     \
+     (n)->end_lineno = (last)->end_lineno, (n)->end_col_offset = (last)->end_col)
+
 PithExpr *pp_expr(Parser *p, PithExprKind kind, Pos s) {
     PithExpr *e = pp_alloc(p, sizeof(PithExpr));
-    if (!e) return NULL;
-    PithToken *l = pp_last(p);
-    e->kind = kind;
-    e->lineno = s.lineno;
-    e->col_offset = s.col;
-    e->end_lineno = l->end_lineno;
-    e->end_col_offset = l->end_col;
+    if (e) {
+        e->kind = kind;
+        SET_POS(e, s, pp_last(p));
+    }
     return e;
 }
 
 PithStmt *pp_stmt(Parser *p, PithStmtKind kind, Pos s) {
     PithStmt *e = pp_alloc(p, sizeof(PithStmt));
-    if (!e) return NULL;
-    PithToken *l = pp_last(p);
-    e->kind = kind;
-    e->lineno = s.lineno;
-    e->col_offset = s.col;
-    e->end_lineno = l->end_lineno;
-    e->end_col_offset = l->end_col;
+    if (e) {
+        e->kind = kind;
+        SET_POS(e, s, pp_last(p));
+    }
     return e;
 }
 
 PithPattern *pp_pattern(Parser *p, PithPatternKind kind, Pos s) {
     PithPattern *e = pp_alloc(p, sizeof(PithPattern));
-    if (!e) return NULL;
-    PithToken *l = pp_last(p);
-    e->kind = kind;
-    e->lineno = s.lineno;
-    e->col_offset = s.col;
-    e->end_lineno = l->end_lineno;
-    e->end_col_offset = l->end_col;
+    if (e) {
+        e->kind = kind;
+        SET_POS(e, s, pp_last(p));
+    }
     return e;
 }
 
@@ -466,8 +462,23 @@ static char *prepare_source(const char *src, size_t len, bool latin1, size_t *ou
     return buf;
 }
 
+/* The second byte of a 3- or 4-byte sequence led by c: rejects overlong
+ * forms, UTF-16 surrogates (ED A0..BF) and code points past U+10FFFF. */
+static bool second_byte_ok(unsigned char c, unsigned char b) {
+    if (c == 0xE0) return b >= 0xA0;
+    if (c == 0xED) return b < 0xA0;
+    if (c == 0xF0) return b >= 0x90;
+    if (c == 0xF4) return b < 0x90;
+    return true;
+}
+
 /* Reject invalid UTF-8 like CPython's decoder does for source files. */
 static bool check_utf8(Parser *p, const char *s, size_t n) {
+    /* lines after one holding a NUL byte are never read: the tokenizer
+     * stops there with "source code cannot contain null bytes" */
+    const char *nul = memchr(s, 0, n);
+    const char *nul_end = nul ? memchr(nul, '\n', n - (size_t)(nul - s)) : NULL;
+    if (nul_end) n = (size_t)(nul_end - s);
     size_t i = 0;
     int line = 1;
     while (i < n) {
@@ -480,6 +491,7 @@ static bool check_utf8(Parser *p, const char *s, size_t n) {
         int len = c >= 0xF0 && c < 0xF5 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
         bool ok = len > 0 && i + (size_t)len <= n;
         for (int k = 1; ok && k < len; k++) ok = ((unsigned char)s[i + k] & 0xC0) == 0x80;
+        if (ok && len > 2) ok = second_byte_ok(c, (unsigned char)s[i + 1]);
         if (!ok) {
             /* CPython's message for undecodable source files (no location) */
             pith_err_format(&pith_exc_SyntaxError,

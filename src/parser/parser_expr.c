@@ -596,19 +596,24 @@ static PithExpr *comparison(Parser *p) {
     return e;
 }
 
-static PithExpr *inversion(Parser *p) {
-    if (!pp_at_kw(p, PITH_KW_not)) return comparison(p);
+/* Unary operator `op` at the current token, applied to operand(p). */
+static PithExpr *unary(Parser *p, PithUnaryOp op, PithExpr *(*operand)(Parser *)) {
     Pos s = pp_start(p);
     pp_advance(p);
     if (!pp_enter(p)) return NULL;
-    PithExpr *v = inversion(p);
+    PithExpr *v = operand(p);
     pp_leave(p);
     if (!v) return NULL;
     PithExpr *e = pp_expr(p, PITH_E_UnaryOp, s);
     if (!e) return NULL;
-    e->v.UnaryOp.op = PITH_UNARY_Not;
+    e->v.UnaryOp.op = op;
     e->v.UnaryOp.operand = v;
     return e;
+}
+
+static PithExpr *inversion(Parser *p) {
+    if (!pp_at_kw(p, PITH_KW_not)) return comparison(p);
+    return unary(p, PITH_UNARY_Not, inversion);
 }
 
 /* Binary operator levels, lowest to highest precedence. */
@@ -659,17 +664,7 @@ static PithExpr *factor(Parser *p) {
     PithUnaryOp op = t == PITH_T_PLUS ? PITH_UNARY_UAdd : t == PITH_T_MINUS ? PITH_UNARY_USub
                    : t == PITH_T_TILDE ? PITH_UNARY_Invert : 0;
     if (!op) return power(p);
-    Pos s = pp_start(p);
-    pp_advance(p);
-    if (!pp_enter(p)) return NULL;
-    PithExpr *v = factor(p);
-    pp_leave(p);
-    if (!v) return NULL;
-    PithExpr *e = pp_expr(p, PITH_E_UnaryOp, s);
-    if (!e) return NULL;
-    e->v.UnaryOp.op = op;
-    e->v.UnaryOp.operand = v;
-    return e;
+    return unary(p, op, factor);
 }
 
 static PithExpr *power(Parser *p) {

@@ -15,6 +15,21 @@
 
 /* ---- numbers ------------------------------------------------------------------ */
 
+/* A decimal literal past sys.get_int_max_str_digits(): CPython turns the
+ * pending ValueError into a SyntaxError covering the token's lines, with
+ * no column. */
+static PithExpr *digits_limit_error(Parser *p, PithToken *t) {
+    PithObject *exc = pith_err_fetch();
+    PithObject *msg = exc ? pith_str(exc) : NULL;
+    PITH_XDECREF(exc);
+    if (!msg) return pp_fail(p);
+    pp_error_range(p, t->lineno, -1, t->end_lineno, -1,
+                   "%s - Consider hexadecimal for huge integer literals to avoid decimal "
+                   "conversion limits.", pith_str_utf8(msg));
+    PITH_DECREF(msg);
+    return NULL;
+}
+
 PithExpr *pp_number(Parser *p) {
     Pos s = pp_start(p);
     PithToken *t = pp_advance(p);
@@ -31,6 +46,7 @@ PithExpr *pp_number(Parser *p) {
     } else {
         v = pith_int_from_string(txt, n, 0);
     }
+    if (!v && pith_err_matches(&pith_exc_ValueError)) return digits_limit_error(p, t);
     if (!pp_own(p, v)) return NULL;
     PithExpr *e = pp_expr(p, PITH_E_Constant, s);
     if (e) e->v.Constant.value = v;

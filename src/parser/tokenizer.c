@@ -12,6 +12,10 @@
  *  - indstack[0] == 0; indstack is strictly increasing up to `indent`.
  *  - Once an error was raised, `failed` is set and every call returns
  *    PITH_T_ERROR without raising again.
+ *  - `nul_line` is the start of the first line holding a NUL byte (NULL if
+ *    none). As CPython, which reads the source line by line, the error is
+ *    raised when that line is first read: nextc then sets `nul_hit` and
+ *    reports end of input, and pith_tokenizer_next raises the error.
  */
 #include "pith/pith.h"
 #include "pith/token.h"
@@ -33,6 +37,8 @@ struct PithTokenizer {
     bool atbol;  /* at the beginning of a logical line */
     bool failed;
     bool file_input;
+    bool nul_hit; /* nextc reached nul_line */
+    const char *nul_line;
     int indent;  /* index of the current level in indstack */
     int indstack[MAX_INDENT], altindstack[MAX_INDENT];
     int pendin;  /* > 0: INDENTs to emit, < 0: DEDENTs */
@@ -57,6 +63,11 @@ PithTokenizer *pith_tokenizer_new(const char *buf, size_t len,
     t->filename = filename;
     t->interactive = interactive;
     t->atbol = true;
+    const char *nul = memchr(buf, 0, len);
+    if (nul) {
+        t->nul_line = nul;
+        while (t->nul_line > buf && t->nul_line[-1] != '\n') t->nul_line--;
+    }
     return t;
 }
 
@@ -73,6 +84,11 @@ static int nextc(PithTokenizer *t) {
     if (t->cur > t->buf && t->cur[-1] == '\n' && t->line_start != t->cur) {
         t->lineno++;
         t->line_start = t->cur;
+    }
+    if (t->cur == t->nul_line) {
+        t->nul_hit = true;
+        t->cur = t->end;
+        return EOF_CHAR;
     }
     return (unsigned char)*t->cur++;
 }
@@ -704,6 +720,15 @@ PithTokenType pith_tokenizer_next(PithTokenizer *t, PithToken *out) {
         return PITH_T_ERROR;
     }
     PithTokenType r = scan(t, out);
+    if (t->nul_hit) {
+        /* whatever scanning made of the truncated input, the NUL wins; the
+         * text is the line up to the NUL byte, with no column */
+        pith_err_clear();
+        pith_syntax_error_at(&pith_exc_SyntaxError, t->filename,
+                             "source code cannot contain null bytes", t->line_start,
+                             t->lineno, 0, t->lineno, 0, false, false);
+        r = PITH_T_ERROR;
+    }
     if (r == PITH_T_ERROR) {
         t->failed = true;
         out->type = PITH_T_ERROR;

@@ -3,6 +3,7 @@
  * rules: binary operators try the left operand's slot, then the right
  * one's, but a right operand whose type is a proper subclass of the left
  * one's (and has a different slot) goes first. */
+#include <stdio.h>
 #include <string.h>
 
 #include "pith/pith.h"
@@ -245,6 +246,27 @@ static PithObject *exact_int(PithObject *o) {
     return r;
 }
 
+/* Convert the result of __int__/__index__-like slot `r` (stolen): an exact
+ * int passes, an int subclass is converted after a DeprecationWarning. */
+static PithObject *check_int_result(PithObject *r, const char *what) {
+    if (!r || pith_int_check_exact(r)) return r;
+    if (!pith_int_check(r)) {
+        pith_err_format(&pith_exc_TypeError, "%s returned non-int (type %.200s)", what,
+                        pith_type_name(r));
+        PITH_DECREF(r);
+        return NULL;
+    }
+    char msg[400];
+    snprintf(msg, sizeof msg,
+             "%s returned non-int (type %.200s).  The ability to return an instance of a "
+             "strict subclass of int is deprecated, and may be removed in a future version "
+             "of Python.",
+             what, pith_type_name(r));
+    PithObject *e = pith_warn(&pith_exc_DeprecationWarning, msg, 1) < 0 ? NULL : exact_int(r);
+    PITH_DECREF(r);
+    return e;
+}
+
 PithObject *pith_number_index(PithObject *o) {
     if (pith_int_check_exact(o)) return PITH_NEWREF(o);
     if (pith_int_check(o)) return exact_int(o);
@@ -252,17 +274,7 @@ PithObject *pith_number_index(PithObject *o) {
         return pith_err_format(&pith_exc_TypeError,
                                "'%.200s' object cannot be interpreted as an integer",
                                pith_type_name(o));
-    PithObject *r = PITH_TYPE(o)->tp_as_number->nb_index(o);
-    if (!r || pith_int_check_exact(r)) return r;
-    if (!pith_int_check(r)) {
-        pith_err_format(&pith_exc_TypeError, "__index__ returned non-int (type %.200s)",
-                        pith_type_name(r));
-        PITH_DECREF(r);
-        return NULL;
-    }
-    PithObject *e = exact_int(r);
-    PITH_DECREF(r);
-    return e;
+    return check_int_result(PITH_TYPE(o)->tp_as_number->nb_index(o), "__index__");
 }
 
 intptr_t pith_number_as_ssize(PithObject *o, PithType *exc) {
@@ -281,20 +293,6 @@ intptr_t pith_number_as_ssize(PithObject *o, PithType *exc) {
     }
     PITH_DECREF(i);
     return (intptr_t)v;
-}
-
-/* Convert the result of __int__/__index__-like slot `r` (stolen). */
-static PithObject *check_int_result(PithObject *r, const char *what) {
-    if (!r || pith_int_check_exact(r)) return r;
-    if (!pith_int_check(r)) {
-        pith_err_format(&pith_exc_TypeError, "%s returned non-int (type %.200s)", what,
-                        pith_type_name(r));
-        PITH_DECREF(r);
-        return NULL;
-    }
-    PithObject *e = exact_int(r);
-    PITH_DECREF(r);
-    return e;
 }
 
 PithObject *pith_number_long(PithObject *o) {

@@ -280,7 +280,7 @@ void pith_err_syntax_location(PithType *type, const char *msg,
     PithObject *l = pith_int_from_i64(lineno);
     PithObject *o = offset ? pith_int_from_i64(offset) : PITH_NEWREF(PITH_NONE);
     PithObject *el = int_or_none(end_lineno);
-    PithObject *eo = int_or_none(end_offset);
+    PithObject *eo = pith_int_from_i64(end_offset); /* CPython keeps 0, not None */
     PithObject *loc = NULL, *args = NULL;
     if (m && l && o && el && eo) {
         loc = pith_tuple_pack(6, filename ? filename : PITH_NONE, l, o,

@@ -188,6 +188,11 @@ static PithGetSetDef prop_getset[] = {
 PithType pith_property_type = {
     PITH_VAR_HEAD_INIT(&pith_type_type, 0),
     .tp_name = "property",
+    .tp_doc = "Property attribute.\n\n"
+              "  fget\n    function to be used for getting an attribute value\n"
+              "  fset\n    function to be used for setting an attribute value\n"
+              "  fdel\n    function to be used for del'ing an attribute\n"
+              "  doc\n    docstring",
     .tp_basicsize = sizeof(Property),
     .tp_flags = PITH_TPFLAGS_BASETYPE | PITH_TPFLAGS_HAVE_GC,
     .tp_dealloc = prop_dealloc,
@@ -277,6 +282,14 @@ static int mp_traverse(PithObject *o, pith_visitproc visit, void *arg) {
     return 0;
 }
 
+/* proxy | other and other | proxy: the union of the underlying mappings */
+static PithObject *mp_or(PithObject *a, PithObject *b) {
+    if (PITH_TYPE(a) == &pith_mappingproxy_type) a = MAPPING(a);
+    if (PITH_TYPE(b) == &pith_mappingproxy_type) b = MAPPING(b);
+    return pith_number_or(a, b);
+}
+
+static PithNumberMethods mp_as_number = {.nb_or = mp_or};
 static PithMappingMethods mp_as_mapping = {.mp_length = mp_len, .mp_subscript = mp_getitem};
 static PithSequenceMethods mp_as_sequence = {.sq_contains = mp_contains};
 
@@ -301,6 +314,7 @@ PithType pith_mappingproxy_type = {
     .tp_str = mp_str,
     .tp_richcompare = mp_richcompare,
     .tp_iter = mp_iter,
+    .tp_as_number = &mp_as_number,
     .tp_as_mapping = &mp_as_mapping,
     .tp_as_sequence = &mp_as_sequence,
     .tp_methods = mp_methods,

@@ -5,6 +5,7 @@
  * Messages and exit codes follow CPython 3.11's `python3`. */
 #include "pith/pith.h"
 #include "pith/compile.h"
+#include "pith/import.h"
 #include "pith/run.h"
 
 #include <errno.h>
@@ -604,14 +605,27 @@ static int flush_at_exit(int status) {
     return r ? r : status;
 }
 
+/* -m MOD (import/import.c finds and runs it); same returns as run_file. */
+static int run_module(const char *name, int *status) {
+    char *msg = NULL;
+    int r = setup_main(NULL);
+    if (r == 0) r = pith_import_run_main(name, main_dict, &msg);
+    if (r > 0) {
+        flush_std("stdout");
+        fprintf(stderr, "%s: %s\n", prog_name, msg);
+        *status = 1;
+    }
+    free(msg);
+    return r;
+}
+
 static int run_main(void) {
     int status = 0, r;
     const char *file = pith_config.run_filename;
     if (pith_config.run_module) {
-        fprintf(stderr, "%s: No module named %s\n", prog_name, pith_config.run_module);
-        return 1;
-    }
-    if (pith_config.run_command) {
+        r = run_module(pith_config.run_module, &status);
+        if (r > 0) return status;
+    } else if (pith_config.run_command) {
         r = setup_main(NULL);
         if (r == 0) {
             size_t n = strlen(pith_config.run_command);

@@ -281,7 +281,8 @@ static PithObject *call_dunder(PithObject *self, PithObject *name, PithObject *c
     PithObject *f = pith_type_lookup(PITH_TYPE(self), name);
     if (found) *found = f != NULL;
     if (!f) {
-        if (!found) pith_err_no_attribute(self, name);
+        /* CPython's slot dispatch raises AttributeError(name), bare */
+        if (!found) pith_err_set_object(&pith_exc_AttributeError, name);
         return NULL;
     }
     PITH_INCREF(f);

@@ -1,16 +1,21 @@
 /* tbprint.c — printing exceptions exactly as CPython 3.11's default
  * sys.excepthook does: chained causes/contexts (cycle-safe), traceback
  * entries with source lines and 3.11 position markers (~~~^^^ anchors for
- * binary operators and subscripts), SyntaxError's file/line/caret block,
- * the "Type: message" line, __notes__, and exception-group trees.
+ * binary operators and subscripts, laid out in display columns), SyntaxError's
+ * file/line/caret block, the "Type: message" line, __notes__, and
+ * exception-group trees.
  *
  * All output goes through an Out sink: a stream object (.write), C stderr,
- * or a string builder (pith_exc_format_lines), so there is one printer.
+ * or a list of chunks (the traceback module, tbformat.h), so there is one
+ * printer. Chunks follow traceback.py: a line written while `hold` is 0
+ * ends a chunk; a frame entry and a chained-exception separator hold the
+ * chunk open over their lines.
  * Group nesting state: depth 0 = plain; inside a group every line gets
  * indent 2*depth and the margin "| ". */
 #include "pith/pith.h"
 #include "pith/parser.h"
 #include "pith/run.h"
+#include "tbformat.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,18 +28,48 @@
 #define MAX_GROUP_DEPTH 10
 
 typedef struct Out {
-    PithObject *file;  /* stream with .write, or NULL */
-    PithStrBuilder *sb; /* when collecting text */
-    PithObject *seen;  /* set of ids of printed exceptions */
-    int depth;         /* exception group depth */
+    PithObject *file;   /* stream with .write, or NULL */
+    PithStrBuilder *sb; /* when collecting text: the chunk being built */
+    PithObject *chunks; /* list the finished chunks go to (with sb) */
+    PithObject *seen;   /* set of ids of printed exceptions */
+    int depth;          /* exception group depth */
     bool need_close;
+    int hold;           /* > 0: line ends do not end the chunk */
+    PithTbLimit limit;  /* traceback entries shown */
+    bool chain;         /* print causes and contexts */
+    PithObject *top_exc, *top_tb; /* traceback override for top_exc, or NULL */
 } Out;
 
+/* An Out on C stderr or a stream, with the interpreter's defaults. */
+static Out out_init(PithObject *file) {
+    Out o = {0};
+    o.file = file;
+    o.limit.limit = -1; /* sys.tracebacklimit, read when printing */
+    o.chain = true;
+    return o;
+}
+
 /* ---- output sink ----------------------------------------------------------- */
+
+/* Chunk mode: move the text built so far to o->chunks. */
+static void out_flush(Out *o) {
+    if (!o->chunks || o->sb->len == 0) return;
+    PithObject *s = pith_sb_finish(o->sb);
+    pith_sb_init(o->sb);
+    if (!s || pith_list_append(o->chunks, s) < 0) pith_err_clear();
+    PITH_XDECREF(s);
+}
+
+/* A line end written outside a held chunk ends the chunk. */
+static void out_line_written(Out *o, bool ends_line) {
+    if (ends_line && o->hold == 0) out_flush(o);
+}
 
 static void out_str(Out *o, const char *s) {
     if (o->sb) {
         if (pith_sb_append_utf8(o->sb, s, -1) < 0) pith_err_clear();
+        size_t n = strlen(s);
+        out_line_written(o, n > 0 && s[n - 1] == '\n');
     } else if (o->file) {
         if (pith_file_write_string(s, o->file) < 0) pith_err_clear();
     } else {
@@ -61,6 +96,8 @@ static void out_fmt(Out *o, const char *fmt, ...) {
     va_end(ap);
     if (s) {
         out_obj(o, s);
+        intptr_t n = PITH_STR_LEN(s);
+        out_line_written(o, n > 0 && pith_str_read((PithStr *)s, n - 1) == '\n');
         PITH_DECREF(s);
     } else {
         pith_err_clear();
@@ -116,7 +153,7 @@ static const char *file_text(const char *path, size_t *len) {
 
 /* Line `lineno` (1-based) of a file, without its line ending, as str; NULL
  * (no exception) if unavailable. */
-static PithObject *source_line(PithObject *filename, int lineno) {
+PithObject *pith_tb_source_line(PithObject *filename, int lineno) {
     const char *path = pith_str_utf8(filename);
     size_t len;
     const char *t = (path && lineno > 0) ? file_text(path, &len) : NULL;
@@ -142,7 +179,8 @@ static PithObject *source_line(PithObject *filename, int lineno) {
 
 static bool is_ws(uint32_t c) { return c == ' ' || c == '\t' || c == '\f'; }
 
-/* Character offset of UTF-8 byte offset `col` within str s (clamped). */
+/* Character offset of UTF-8 byte offset `col` within str s. As CPython,
+ * an offset past the end counts the terminating NUL as one more character. */
 static intptr_t byte_to_char_offset(PithObject *s, intptr_t col) {
     intptr_t blen;
     const char *u = pith_str_utf8_size(s, &blen);
@@ -150,10 +188,59 @@ static intptr_t byte_to_char_offset(PithObject *s, intptr_t col) {
         pith_err_clear();
         return -1;
     }
+    intptr_t chars = col > blen ? 1 : 0;
     if (col > blen) col = blen;
-    intptr_t chars = 0;
     for (intptr_t i = 0; i < col; i++) chars += ((unsigned char)u[i] & 0xC0) != 0x80;
     return chars;
+}
+
+/* East Asian Wide and Fullwidth code points (Unicode 14.0; unassigned code
+ * points between two such characters are included). Sorted, disjoint. */
+static const uint32_t wide_ranges[][2] = {
+    {0x1100, 0x115F}, {0x231A, 0x231B}, {0x2329, 0x232A}, {0x23E9, 0x23EC}, {0x23F0, 0x23F0},
+    {0x23F3, 0x23F3}, {0x25FD, 0x25FE}, {0x2614, 0x2615}, {0x2648, 0x2653}, {0x267F, 0x267F},
+    {0x2693, 0x2693}, {0x26A1, 0x26A1}, {0x26AA, 0x26AB}, {0x26BD, 0x26BE}, {0x26C4, 0x26C5},
+    {0x26CE, 0x26CE}, {0x26D4, 0x26D4}, {0x26EA, 0x26EA}, {0x26F2, 0x26F3}, {0x26F5, 0x26F5},
+    {0x26FA, 0x26FA}, {0x26FD, 0x26FD}, {0x2705, 0x2705}, {0x270A, 0x270B}, {0x2728, 0x2728},
+    {0x274C, 0x274C}, {0x274E, 0x274E}, {0x2753, 0x2755}, {0x2757, 0x2757}, {0x2795, 0x2797},
+    {0x27B0, 0x27B0}, {0x27BF, 0x27BF}, {0x2B1B, 0x2B1C}, {0x2B50, 0x2B50}, {0x2B55, 0x2B55},
+    {0x2E80, 0x303E}, {0x3041, 0x3247}, {0x3250, 0x4DBF}, {0x4E00, 0xA4C6}, {0xA960, 0xA97C},
+    {0xAC00, 0xD7A3}, {0xF900, 0xFAD9}, {0xFE10, 0xFE19}, {0xFE30, 0xFE6B}, {0xFF01, 0xFF60},
+    {0xFFE0, 0xFFE6}, {0x16FE0, 0x1B2FB}, {0x1F004, 0x1F004}, {0x1F0CF, 0x1F0CF},
+    {0x1F18E, 0x1F18E}, {0x1F191, 0x1F19A}, {0x1F200, 0x1F320}, {0x1F32D, 0x1F335},
+    {0x1F337, 0x1F37C}, {0x1F37E, 0x1F393}, {0x1F3A0, 0x1F3CA}, {0x1F3CF, 0x1F3D3},
+    {0x1F3E0, 0x1F3F0}, {0x1F3F4, 0x1F3F4}, {0x1F3F8, 0x1F43E}, {0x1F440, 0x1F440},
+    {0x1F442, 0x1F4FC}, {0x1F4FF, 0x1F53D}, {0x1F54B, 0x1F54E}, {0x1F550, 0x1F567},
+    {0x1F57A, 0x1F57A}, {0x1F595, 0x1F596}, {0x1F5A4, 0x1F5A4}, {0x1F5FB, 0x1F64F},
+    {0x1F680, 0x1F6C5}, {0x1F6CC, 0x1F6CC}, {0x1F6D0, 0x1F6D2}, {0x1F6D5, 0x1F6DF},
+    {0x1F6EB, 0x1F6EC}, {0x1F6F4, 0x1F6FC}, {0x1F7E0, 0x1F7F0}, {0x1F90C, 0x1F93A},
+    {0x1F93C, 0x1F945}, {0x1F947, 0x1F9FF}, {0x1FA70, 0x1FAF6}, {0x20000, 0x3134A},
+};
+
+/* Terminal columns of code point c: 2 for wide/fullwidth, else 1 (3.11.7
+ * lays the carets out in display columns). */
+static int char_width(uint32_t c) {
+    size_t lo = 0, hi = sizeof wide_ranges / sizeof wide_ranges[0];
+    if (c < wide_ranges[0][0]) return 1;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c < wide_ranges[mid][0]) hi = mid;
+        else if (c > wide_ranges[mid][1]) lo = mid + 1;
+        else return 2;
+    }
+    return 1;
+}
+
+/* Display width of character c of line (1 past the end). */
+static int width_at(PithObject *line, intptr_t c) {
+    return c < PITH_STR_LEN(line) ? char_width(pith_str_read((PithStr *)line, c)) : 1;
+}
+
+/* Columns from character `from` to `to` (negative when to < from). */
+static intptr_t span_width(PithObject *line, intptr_t from, intptr_t to) {
+    intptr_t w = 0;
+    for (intptr_t c = from; c < to; c++) w += width_at(line, c);
+    return to < from ? to - from : w;
 }
 
 /* ---- position anchors (3.11's AST-based refinement) ---------------------------- */
@@ -234,11 +321,18 @@ static Anchors line_anchors(PithObject *line, PithObject *filename, intptr_t sta
 
 /* ---- one traceback entry ----------------------------------------------------------- */
 
+/* One traceback or stack entry: code, instruction index, line. The code
+ * is borrowed from a frame object the caller keeps alive. */
+typedef struct Entry {
+    PithCode *co;
+    int lasti, lineno;
+} Entry;
+
 /* Print the caret line for the instruction's columns, if informative. */
-static void print_carets(Out *o, PithTraceback *tb, PithCode *co, PithObject *line,
-                         intptr_t indent_chars) {
+static void print_carets(Out *o, const Entry *e, PithObject *line, intptr_t indent_chars) {
+    PithCode *co = e->co;
     int sline, eline, scol, ecol;
-    if (pith_code_addr2location(co, tb->tb_lasti, &sline, &eline, &scol, &ecol) < 0 ||
+    if (e->lasti < 0 || pith_code_addr2location(co, e->lasti, &sline, &eline, &scol, &ecol) < 0 ||
         sline < 0 || eline < 0 || scol < 0 || ecol < 0)
         return;
     intptr_t start = byte_to_char_offset(line, scol), end = byte_to_char_offset(line, ecol);
@@ -255,16 +349,18 @@ static void print_carets(Out *o, PithTraceback *tb, PithCode *co, PithObject *li
     bool special = a.left != -1 || a.right != -1;
     if (end - start == len - indent_chars && !special) return;
     out_indented_margin(o, EXC_INDENT(o), EXC_MARGIN(o));
-    out_repeat(o, " ", SOURCE_INDENT + start - indent_chars);
+    out_repeat(o, " ", SOURCE_INDENT + span_width(line, indent_chars, start));
     for (intptr_t c = start; c < end; c++)
-        out_str(o, !special ? "^" : (a.left <= c && c < a.right) ? "^" : "~");
+        out_repeat(o, !special ? "^" : (a.left <= c && c < a.right) ? "^" : "~",
+                   width_at(line, c));
     out_str(o, "\n");
 }
 
-static void print_entry(Out *o, PithTraceback *tb, PithCode *co) {
+static void print_entry_lines(Out *o, const Entry *e) {
+    PithCode *co = e->co;
     out_margin(o);
-    out_fmt(o, "  File \"%U\", line %d, in %U\n", co->filename, tb->tb_lineno, co->name);
-    PithObject *line = source_line(co->filename, tb->tb_lineno);
+    out_fmt(o, "  File \"%U\", line %d, in %U\n", co->filename, e->lineno, co->name);
+    PithObject *line = pith_tb_source_line(co->filename, e->lineno);
     if (!line) return;
     intptr_t i = 0, n = PITH_STR_LEN(line);
     while (i < n && is_ws(pith_str_read((PithStr *)line, i))) i++;
@@ -275,10 +371,18 @@ static void print_entry(Out *o, PithTraceback *tb, PithCode *co) {
         out_obj(o, stripped);
         out_str(o, "\n");
         PITH_DECREF(stripped);
-        print_carets(o, tb, co, line, i);
+        print_carets(o, e, line, i);
     }
     pith_err_clear();
     PITH_DECREF(line);
+}
+
+/* An entry is one chunk: its File line, source line and carets. */
+static void print_entry(Out *o, const Entry *e) {
+    o->hold++;
+    print_entry_lines(o, e);
+    o->hold--;
+    out_flush(o);
 }
 
 static void print_repeated(Out *o, long cnt) {
@@ -286,45 +390,80 @@ static void print_repeated(Out *o, long cnt) {
     out_fmt(o, "  [Previous line repeated %ld more time%s]\n", cnt, cnt > 1 ? "s" : "");
 }
 
-static bool same_entry(PithCode *a, int aline, PithCode *b, int bline) {
-    return a && aline != -1 && aline == bline && pith_str_equal(a->filename, b->filename) &&
-           pith_str_equal(a->name, b->name);
+static bool same_entry(const Entry *a, const Entry *b) {
+    return a && a->lineno != -1 && a->lineno == b->lineno &&
+           pith_str_equal(a->co->filename, b->co->filename) &&
+           pith_str_equal(a->co->name, b->co->name);
 }
 
+/* sys.tracebacklimit as the C printer reads it (the last N entries). */
 static long traceback_limit(void) {
     PithObject *v = pith_sys_get_object("tracebacklimit");
     if (!v || !pith_int_check(v)) return TB_LIMIT;
     int overflow;
     int64_t n = pith_int_as_i64_overflow(v, &overflow);
-    if (overflow) return overflow > 0 ? TB_LIMIT : 0;
+    if (overflow) return overflow > 0 ? LONG_MAX : 0;
     return (long)n;
+}
+
+/* The entries of a traceback chain (pith_mem_free the result); *n = count. */
+static Entry *tb_entries(PithObject *tbobj, long *n) {
+    long count = 0;
+    for (PithObject *t = tbobj; t; t = ((PithTraceback *)t)->tb_next) count++;
+    Entry *es = pith_mem_malloc(sizeof(Entry) * (size_t)(count ? count : 1));
+    *n = 0;
+    if (!es) return NULL;
+    for (PithObject *t = tbobj; t; t = ((PithTraceback *)t)->tb_next) {
+        PithTraceback *tb = (PithTraceback *)t;
+        PithCode *co = pith_frame_object_code(tb->tb_frame);
+        if (co) es[(*n)++] = (Entry){co, tb->tb_lasti, tb->tb_lineno};
+    }
+    return es;
+}
+
+/* Entries [from, to), collapsing runs of one repeated entry after
+ * TB_RECURSIVE_CUTOFF copies into a "[Previous line repeated]" line. */
+static void print_entries(Out *o, const Entry *es, long from, long to) {
+    const Entry *last = NULL;
+    long cnt = 0;
+    for (long i = from; i < to; i++) {
+        if (!same_entry(last, &es[i])) {
+            if (cnt > TB_RECURSIVE_CUTOFF) print_repeated(o, cnt);
+            last = &es[i];
+            cnt = 0;
+        }
+        if (++cnt <= TB_RECURSIVE_CUTOFF) print_entry(o, &es[i]);
+    }
+    if (cnt > TB_RECURSIVE_CUTOFF) print_repeated(o, cnt);
+}
+
+/* The slice [*from, *to) of n entries that o's limit keeps. */
+static void limit_range(Out *o, long n, long *from, long *to) {
+    long limit = o->limit.limit < 0 ? traceback_limit() : o->limit.limit;
+    bool first = o->limit.limit >= 0 && o->limit.keep_first;
+    if (limit < 0) limit = 0;
+    *from = 0;
+    *to = n;
+    if (limit >= n) return;
+    if (first) *to = limit;
+    else *from = n - limit;
 }
 
 static void print_traceback(Out *o, PithObject *tbobj, const char *header,
                             const char *header_margin) {
-    long limit = traceback_limit();
-    if (limit <= 0) return;
-    out_indented_margin(o, EXC_INDENT(o), header_margin);
-    out_str(o, header);
-    long depth = 0;
-    for (PithObject *t = tbobj; t; t = ((PithTraceback *)t)->tb_next) depth++;
-    PithTraceback *tb = (PithTraceback *)tbobj;
-    for (; tb && depth > limit; depth--) tb = (PithTraceback *)tb->tb_next;
-    PithCode *last = NULL;
-    int last_line = -1;
-    long cnt = 0;
-    for (; tb; tb = (PithTraceback *)tb->tb_next) {
-        PithCode *co = pith_frame_object_code(tb->tb_frame);
-        if (!co) continue;
-        if (!same_entry(last, last_line, co, tb->tb_lineno)) {
-            if (cnt > TB_RECURSIVE_CUTOFF) print_repeated(o, cnt);
-            last = co;
-            last_line = tb->tb_lineno;
-            cnt = 0;
-        }
-        if (++cnt <= TB_RECURSIVE_CUTOFF) print_entry(o, tb, co);
+    long n, from, to;
+    Entry *es = tb_entries(tbobj, &n);
+    if (!es) {
+        pith_err_clear();
+        return;
     }
-    if (cnt > TB_RECURSIVE_CUTOFF) print_repeated(o, cnt);
+    limit_range(o, n, &from, &to);
+    if (from < to) {
+        out_indented_margin(o, EXC_INDENT(o), header_margin);
+        out_str(o, header);
+        print_entries(o, es, from, to);
+    }
+    pith_mem_free(es);
 }
 
 /* ---- SyntaxError block ---------------------------------------------------------------- */
@@ -482,6 +621,7 @@ static void print_notes(Out *o, PithObject *notes) {
                 out_margin(o);
                 if (piece) out_obj(o, piece);
                 PITH_XDECREF(piece);
+                out_line_written(o, pith_str_read((PithStr *)s, j - 1) == '\n');
                 start = j;
             }
             PITH_DECREF(s);
@@ -502,10 +642,9 @@ static void print_exception(Out *o, PithObject *value) {
                 pith_type_name(value));
         return;
     }
-    PithObject *out = pith_sys_get_object("stdout");
-    if (pith_stdio_flush(out) < 0) pith_err_clear();
-    PithObject *tb = pith_exc_get_traceback(value);
-    if (tb && tb != PITH_NONE) {
+    if (!o->chunks && pith_stdio_flush(pith_sys_get_object("stdout")) < 0) pith_err_clear();
+    PithObject *tb = value == o->top_exc ? o->top_tb : pith_exc_get_traceback(value);
+    if (tb && PITH_TYPE(tb) == &pith_traceback_type) {
         bool group = pith_type_ok(value, &pith_exc_BaseExceptionGroup);
         const char *header = group ? "Exception Group Traceback (most recent call last):\n"
                                    : "Traceback (most recent call last):\n";
@@ -549,12 +688,15 @@ static void print_chained(Out *o, PithObject *value, const char *message) {
     bool need_close = o->need_close;
     print_recursive(o, value);
     o->need_close = need_close;
+    o->hold++;
     out_margin(o);
     out_str(o, "\n");
     out_margin(o);
     out_str(o, message);
     out_margin(o);
     out_str(o, "\n");
+    o->hold--;
+    out_flush(o);
 }
 
 static void print_cause_and_context(Out *o, PithObject *value) {
@@ -619,7 +761,7 @@ static void print_recursive(Out *o, PithObject *value) {
         pith_err_clear();
         return;
     }
-    if (o->seen) print_cause_and_context(o, value);
+    if (o->seen && o->chain) print_cause_and_context(o, value);
     if (pith_exc_check(value) && pith_type_ok(value, &pith_exc_BaseExceptionGroup))
         print_group(o, value);
     else
@@ -637,7 +779,7 @@ static void display(Out *o, PithObject *exc) {
 }
 
 int pith_exc_display(PithObject *exc, PithObject *file) {
-    Out o = {file == PITH_NONE ? NULL : file, NULL, NULL, 0, false};
+    Out o = out_init(file == PITH_NONE ? NULL : file);
     display(&o, exc);
     if (file && file != PITH_NONE) {
         PithObject *saved = pith_err_fetch();
@@ -647,24 +789,93 @@ int pith_exc_display(PithObject *exc, PithObject *file) {
     return 0;
 }
 
-PithObject *pith_exc_format_lines(PithObject *exc) {
+/* ---- chunk lists (traceback module, tbformat.h) ---------------------------------------- */
+
+typedef void (*ChunkFn)(Out *o, PithObject *arg);
+
+/* Run fn with o collecting chunks; the list, or NULL with an exception. */
+static PithObject *collect(Out *o, ChunkFn fn, PithObject *arg) {
     PithStrBuilder sb;
     pith_sb_init(&sb);
-    Out o = {NULL, &sb, NULL, 0, false};
-    display(&o, exc);
-    PithObject *text = pith_sb_finish(&sb);
-    if (!text) return NULL;
-    PithObject *lines = pith_list_new(0);
-    intptr_t start = 0, n = PITH_STR_LEN(text);
-    while (lines && start < n) {
-        intptr_t j = start;
-        while (j < n && pith_str_read((PithStr *)text, j) != '\n') j++;
-        if (j < n) j++;
-        PithObject *line = pith_str_substring(text, start, j);
-        if (!line || pith_list_append(lines, line) < 0) PITH_CLEAR(lines);
-        PITH_XDECREF(line);
-        start = j;
+    o->sb = &sb;
+    o->chunks = pith_list_new(0);
+    if (!o->chunks) {
+        pith_sb_discard(&sb);
+        return NULL;
     }
-    PITH_DECREF(text);
-    return lines;
+    fn(o, arg);
+    out_flush(o);
+    pith_sb_discard(&sb);
+    return o->chunks;
+}
+
+PithObject *pith_exc_format_lines(PithObject *exc) {
+    Out o = out_init(NULL);
+    return collect(&o, display, exc);
+}
+
+PithObject *pith_tb_format_exception(PithObject *exc, PithObject *tb, PithTbLimit limit,
+                                     bool chain) {
+    Out o = out_init(NULL);
+    o.limit = limit;
+    o.chain = chain;
+    o.top_exc = exc;
+    o.top_tb = tb;
+    return collect(&o, display, exc);
+}
+
+/* The message block of one exception: SyntaxError location, "Type: msg"
+ * with any suggestion, and the notes. */
+static void exception_only(Out *o, PithObject *exc) {
+    o->top_exc = exc; /* with top_tb NULL: no traceback */
+    PithObject *saved = pith_err_fetch();
+    print_exception(o, exc);
+    pith_err_restore(saved);
+}
+
+PithObject *pith_tb_format_exception_only(PithObject *exc) {
+    Out o = out_init(NULL);
+    return collect(&o, exception_only, exc);
+}
+
+static void tb_chunks(Out *o, PithObject *tb) {
+    long n, from, to;
+    Entry *es = tb_entries(tb, &n);
+    if (!es) return;
+    limit_range(o, n, &from, &to);
+    print_entries(o, es, from, to);
+    pith_mem_free(es);
+}
+
+PithObject *pith_tb_format_tb(PithObject *tb, PithTbLimit limit) {
+    Out o = out_init(NULL);
+    o.limit = limit;
+    return collect(&o, tb_chunks, tb);
+}
+
+/* An int attribute of a frame object (-1 when missing or None). */
+static int frame_int(PithObject *frame, const char *name) {
+    PithObject *v = pith_getattr_str(frame, name);
+    long r = (v && pith_int_check(v)) ? (long)pith_int_as_ssize(v) : -1;
+    PITH_XDECREF(v);
+    pith_err_clear();
+    return (int)r;
+}
+
+static void frame_chunks(Out *o, PithObject *frames) {
+    long n = (long)PITH_SIZE(frames);
+    Entry *es = pith_mem_malloc(sizeof(Entry) * (size_t)(n ? n : 1));
+    if (!es) return;
+    for (long i = 0; i < n; i++) {
+        PithObject *f = PITH_LIST_GET(frames, i);
+        /* 3.11 extracts stack entries without positions: no carets */
+        es[i] = (Entry){pith_frame_object_code(f), -1, frame_int(f, "f_lineno")};
+    }
+    print_entries(o, es, 0, n);
+    pith_mem_free(es);
+}
+
+PithObject *pith_tb_format_frames(PithObject *frames) {
+    Out o = out_init(NULL);
+    return collect(&o, frame_chunks, frames);
 }

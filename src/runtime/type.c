@@ -724,6 +724,8 @@ static PithObject *get_dict(PithObject *self, void *c) {
 
 static PithObject *get_doc(PithObject *self, void *c) {
     PithType *t = (PithType *)self;
+    /* a static type's own doc wins over a __doc__ descriptor for instances */
+    if (!is_heap(t) && t->tp_doc) return pith_str_from_cstr(t->tp_doc);
     PithObject *d = pith_dict_get_item(t->tp_dict, pith_id_doc());
     if (!d) return PITH_NEWREF(PITH_NONE);
     pith_descrgetfunc get = PITH_TYPE(d)->tp_descr_get;

@@ -544,6 +544,16 @@ dispatch:
     TARGET(BINARY_OP) {
         SAVE_FRAME();
         PithObject *b = POP(), *a = TOP();
+        if (is_str_append_to_local(fast, ip, a, b, oparg)) {
+            /* the stack keeps a reference to a; STORE_FAST refills the local */
+            fast[PITH_ARG_OF(*ip)] = NULL;
+            PITH_DECREF(a);
+            int rc = pith_str_append_inplace(&sp[-1], b);
+            PITH_DECREF(b);
+            if (rc < 0) sp--; /* the slot was cleared */
+            ERROR_IF(rc < 0);
+            DISPATCH();
+        }
         PithObject *r = binary_op(a, b, oparg);
         PITH_DECREF(b);
         ERROR_IF(!r);
@@ -1274,6 +1284,78 @@ dispatch:
     }
 
     TARGET(RETURN_GENERATOR) { goto unknown; }
+
+    TARGET(GET_AITER) {
+        SAVE_FRAME();
+        PithObject *o = TOP();
+        PithObject *it = pith_vm_get_aiter(o);
+        ERROR_IF(!it);
+        SET_TOP(it);
+        PITH_DECREF(o);
+        DISPATCH();
+    }
+
+    TARGET(GET_ANEXT) {
+        SAVE_FRAME();
+        PithObject *aw = pith_vm_get_anext(TOP());
+        ERROR_IF(!aw);
+        PUSH(aw);
+        DISPATCH();
+    }
+
+    TARGET(END_ASYNC_FOR) {
+        /* aiter prev exc: the handler of the loop's SETUP_FINALLY */
+        PithObject *exc = POP();
+        if (!pith_exc_matches(exc, (PithObject *)&pith_exc_StopAsyncIteration)) {
+            pith_err_restore(exc);
+            SAVE_FRAME();
+            goto exception_unwind;
+        }
+        PITH_DECREF(exc);
+        if (f->nblocks > 0) f->nblocks--;
+        set_handled(ts, POP());
+        PITH_DECREF(POP());
+        DISPATCH();
+    }
+
+    TARGET(BEFORE_ASYNC_WITH) {
+        SAVE_FRAME();
+        PithObject *mgr = TOP(), *exit = NULL;
+        PithObject *aw = pith_vm_async_with_enter(mgr, &exit);
+        ERROR_IF(!aw);
+        SET_TOP(exit);
+        PITH_DECREF(mgr);
+        PUSH(aw);
+        DISPATCH();
+    }
+
+    TARGET(CHECK_EG_MATCH) {
+        SAVE_FRAME();
+        PithObject *type = POP(), *match, *rest;
+        int r = pith_vm_eg_match(TOP(), type, &match, &rest);
+        PITH_DECREF(type);
+        ERROR_IF(r < 0);
+        if (match == PITH_NONE) {
+            PITH_DECREF(rest);
+        } else {
+            PITH_DECREF(TOP());
+            SET_TOP(rest);
+            set_handled(ts, PITH_NEWREF(match));
+        }
+        PUSH(match);
+        DISPATCH();
+    }
+
+    TARGET(PREP_RERAISE_STAR) {
+        SAVE_FRAME();
+        PithObject *excs = POP(), *orig = TOP();
+        PithObject *r = pith_vm_prep_reraise_star(orig, excs);
+        PITH_DECREF(excs);
+        ERROR_IF(!r);
+        SET_TOP(r);
+        PITH_DECREF(orig);
+        DISPATCH();
+    }
 
     default:
 #ifdef USE_COMPUTED_GOTO

@@ -104,6 +104,16 @@ static PithObject *binary_op(PithObject *a, PithObject *b, int op) {
     return pith_number_binop(a, b, op);
 }
 
+/* `s += t` on exact strs whose result goes straight back into the local
+ * holding s (the next instruction is STORE_FAST of that local): the local's
+ * reference can be dropped first so the str may be grown in place. */
+static inline bool is_str_append_to_local(PithObject **fast, const uint32_t *ip,
+                                          PithObject *a, PithObject *b, int op) {
+    return op == PITH_NB_INPLACE_ADD && pith_str_check_exact(a) &&
+           pith_str_check_exact(b) && PITH_OP_OF(*ip) == PITH_OP_STORE_FAST &&
+           fast[PITH_ARG_OF(*ip)] == a;
+}
+
 static inline bool cmp_result(int64_t c, int op) {
     switch (op) {
     case PITH_LT: return c < 0;

@@ -60,6 +60,18 @@ int pith_vm_set_update(PithObject *set, PithObject *iterable);
 PithObject *pith_vm_with_enter(PithObject *mgr, PithObject **exit);
 /* CHECK_EXC_MATCH: 1/0, -1 with TypeError for a bad class. */
 int pith_vm_exc_match(PithObject *exc, PithObject *type);
+/* CHECK_EG_MATCH (excgroup.c): split exc by an except* type into *match
+ * (None: no match) and *rest (None: nothing left). */
+int pith_vm_eg_match(PithObject *exc, PithObject *type, PithObject **match,
+                     PithObject **rest);
+/* async for / async with (asyncops.c): GET_AITER, GET_ANEXT (an
+ * awaitable), BEFORE_ASYNC_WITH (*exit = bound __aexit__, returns the
+ * awaitable of __aenter__()). */
+PithObject *pith_vm_get_aiter(PithObject *o);
+PithObject *pith_vm_get_anext(PithObject *aiter);
+PithObject *pith_vm_async_with_enter(PithObject *mgr, PithObject **exit);
+/* PREP_RERAISE_STAR: what to raise after the except* clauses (or None). */
+PithObject *pith_vm_prep_reraise_star(PithObject *orig, PithObject *excs);
 /* RAISE_VARARGS: returns 1 for a bare re-raise (no new traceback entry),
  * 0 after setting a new exception. */
 int pith_vm_do_raise(PithObject *exc, PithObject *cause);

@@ -1,0 +1,2 @@
+print('imp_fail runs')
+raise ValueError('boom in imp_fail')

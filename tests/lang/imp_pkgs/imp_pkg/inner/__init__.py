@@ -1,0 +1,1 @@
+from .. import pkg_value as outer_value

@@ -1,0 +1,3 @@
+print('imp_pkg.sub executing', __package__)
+def helper():
+    return 'helper'

@@ -4,6 +4,8 @@
 #   make test         unit tests + language tests; last line "N passed, N failed"
 #   make asan         ./pith-asan (AddressSanitizer + UBSan); make test-asan runs the tests with it
 #   make ubsan        ./pith-ubsan (UBSan only)
+#   make test-gcstress the suite with a young collection at every GC allocation
+#   make debug        ./pith-debug (-DPITH_DEBUG_REFS refcount/traverse checks); make test-debug
 #   make bench        benchmarks vs python3 (ratios)
 #   make format       clang-format the sources
 
@@ -21,7 +23,7 @@ LIB_OBJS := $(filter-out $(BUILD)/src/main.o,$(OBJS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all test unit test-asan asan ubsan bench format clean objs
+.PHONY: all test unit test-asan asan ubsan bench format clean objs debug test-debug test-gcstress
 
 all: $(PROG)
 
@@ -62,6 +64,19 @@ ubsan:
 test-asan: asan
 	@ASAN_OPTIONS=detect_leaks=0 bash tools/runtests.sh ./pith-asan build-asan/unit
 
+# The whole suite with -X gcstress semantics (PITHGCSTRESS=1): every GC
+# allocation collects generation 0.
+test-gcstress: $(PROG) $(UNIT_BINS)
+	@PITHGCSTRESS=1 bash tools/runtests.sh ./$(PROG) $(BUILD)/unit
+
+# ./pith-debug: aborts when a reference count goes negative or tp_traverse
+# hands the collector something that is not a live object.
+debug:
+	$(MAKE) BUILD=build-debug PROG=pith-debug OPT="-O1 -g" EXTRA_CFLAGS="-DPITH_DEBUG_REFS" pith-debug unit
+
+test-debug: debug
+	@bash tools/runtests.sh ./pith-debug build-debug/unit
+
 bench: $(PROG)
 	@bash tools/bench.sh ./$(PROG)
 
@@ -69,6 +84,6 @@ format:
 	clang-format -i $$(find src include tests/unit -name '*.[ch]')
 
 clean:
-	rm -rf build build-asan build-ubsan pith pith-asan pith-ubsan
+	rm -rf build build-asan build-ubsan build-debug pith pith-asan pith-ubsan pith-debug
 
 -include $(OBJS:.o=.d)

@@ -35,6 +35,16 @@ bool pith_gc_is_tracked(void *o);
 intptr_t pith_gc_collect(int generation); /* number of unreachable objects found */
 /* Run tp_finalize unless it already ran for o (PEP 442); 1 if it ran. */
 int pith_gc_finalize_once(PithObject *o);
+/* -X gcstress / PITHGCSTRESS=1: every GC allocation collects generation 0. */
+void pith_gc_set_stress(bool on);
+bool pith_gc_get_stress(void);
+/* o is GC, not immortal, and not an untracked tuple: a container holding o
+ * may take part in a cycle (CPython's _PyObject_GC_MAY_BE_TRACKED). */
+bool pith_gc_may_be_tracked(PithObject *o);
+/* Mark an instance attribute dict as not yet seen by Python code (it is
+ * then left out of collect() counts and gc.garbage, as CPython 3.11 keeps
+ * such attributes inline); unmarked when __dict__ hands it out. */
+void pith_gc_set_hidden(PithObject *o, bool hidden);
 bool pith_gc_is_enabled(void);
 void pith_gc_enable(bool on);
 int pith_gc_get_debug(void);

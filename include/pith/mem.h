@@ -58,6 +58,19 @@ typedef struct PithMemStats {
 void pith_mem_stats(PithMemStats *out);
 /* Print a human-readable per-size-class table (sys._debugmallocstats). */
 void pith_mem_print_stats(void *FILE_out);
+/* sys._debugmallocstats: the L2 table, then L3 free-list sizes and GC
+ * figures (src/mem/memstats.c). */
+void pith_mem_debug_stats(void *FILE_out);
+/* -X options of the memory subsystem: "gcstress" (every GC allocation
+ * collects generation 0), "memstats" (print a summary to stderr at exit).
+ * Other options are ignored. */
+void pith_mem_xoption(const char *opt);
+/* L3 free lists, each owned by its type's file: current lengths (the tuple
+ * one per item count 1..20, -1 for other sizes). */
+int pith_float_freelist_count(void);
+int pith_list_freelist_count(void);
+int pith_dict_freelist_count(void);
+int pith_tuple_freelist_count(int size);
 /* Arena geometry, for tests. */
 size_t pith_mem_arena_size(void);
 size_t pith_mem_pool_size(void);

@@ -49,8 +49,14 @@ static inline bool pith_is_immortal(const PithObject *o) {
 static inline void pith_incref(PithObject *o) {
     if (PITH_LIKELY(!pith_is_immortal(o))) o->refcnt++;
 }
+#ifdef PITH_DEBUG_REFS /* `make debug`: abort on a reference count going negative */
+void pith_debug_bad_refcnt(PithObject *o); /* src/mem/gc.c; does not return */
+#endif
 static inline void pith_decref(PithObject *o) {
     if (PITH_UNLIKELY(pith_is_immortal(o))) return;
+#ifdef PITH_DEBUG_REFS
+    if (o->refcnt <= 0) pith_debug_bad_refcnt(o);
+#endif
     if (--o->refcnt == 0) pith_dealloc(o);
 }
 static inline PithObject *pith_newref(PithObject *o) {

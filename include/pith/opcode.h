@@ -127,7 +127,7 @@
     X(IMPORT_STAR, "-; m -> (names into locals)")                              \
     X(PRINT_EXPR, "-; v -> (sys.displayhook(v), interactive mode)")            \
     X(GEN_START, "-; sent -> (first instruction of a generator: drop None)")  \
-    X(YIELD_VALUE, "-; v -> sent (suspends the frame)")                        \
+    X(YIELD_VALUE, "1 = an async generator's own yield, else 0; v -> sent (suspends the frame)") \
     X(GET_YIELD_FROM_ITER, "-; o -> iter (generators/coroutines kept)")        \
     X(SEND, "target; sub v -> sub r | (StopIteration: value, jump)")          \
     X(GET_AWAITABLE, "where; o -> awaitable iterator")                         \

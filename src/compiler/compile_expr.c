@@ -126,6 +126,8 @@ int cx_is_const(PithExpr *e) {
     }
 }
 
+int cx_fold_const(PithExpr *e, PithObject **out) { return fold(e, out); }
+
 static int load_folded(Compiler *c, PithExpr *e) {
     PithObject *v;
     int r = fold(e, &v);
@@ -701,7 +703,8 @@ static int compile_yield(Compiler *c, PithExpr *e) {
     if (!in_function(c)) return cu_error(c, "'yield' outside function");
     if (e->kind == PITH_E_Yield) {
         CHECK(load_opt(c, e->v.Yield.value));
-        ADDOP(c, YIELD_VALUE);
+        /* arg 1 marks an async generator's own yield (see vm/asyncgen.c) */
+        ADDOP_I(c, YIELD_VALUE, c->u->ste->coroutine ? 1 : 0);
         return 0;
     }
     if (c->u->scope == SCOPE_ASYNC_FUNCTION)

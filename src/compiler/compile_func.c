@@ -268,7 +268,7 @@ static int comp_element(Compiler *c, Comp *k, int depth) {
     switch (k->kind) {
     case PITH_E_GeneratorExp:
         CHECK(cx_expr(c, k->elt));
-        ADDOP(c, YIELD_VALUE);
+        ADDOP_I(c, YIELD_VALUE, c->u->ste->coroutine ? 1 : 0);
         ADDOP(c, POP_TOP);
         return 0;
     case PITH_E_ListComp:
@@ -355,8 +355,14 @@ int cf_comprehension(Compiler *c, PithExpr *e) {
     }
     PithObject *n = pith_str_intern_cstr(name);
     if (!n) return -1;
+    UnitScope enclosing = c->u->scope;
     int r = cu_enter_scope(c, n, SCOPE_COMPREHENSION, e, e->lineno);
     PITH_DECREF(n);
+    if (r == 0 && c->u->ste->coroutine && k.kind != PITH_E_GeneratorExp &&
+        enclosing != SCOPE_ASYNC_FUNCTION && enclosing != SCOPE_COMPREHENSION) {
+        c->u->loc = LOC_OF(e);
+        r = cu_error(c, "asynchronous comprehension outside of an asynchronous function");
+    }
     if (r < 0 || comp_body(c, &k) < 0) {
         cu_exit_scope(c);
         return -1;

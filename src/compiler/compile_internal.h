@@ -115,6 +115,9 @@ int cx_augassign(Compiler *c, PithStmt *s);
 /* Await the awaitable on top of the stack, leaving its result. */
 int cx_await_tos(Compiler *c);
 int cx_is_const(PithExpr *e);
+/* 1 and *out = the value (new ref) when e is a constant after folding,
+ * 0 when it is not, -1 on error. */
+int cx_fold_const(PithExpr *e, PithObject **out);
 /* An annotation: evaluated, or its source text under `from __future__
  * import annotations`. */
 int cx_annotation(Compiler *c, PithExpr *e);

@@ -98,6 +98,8 @@ static int unwind_stack(Compiler *c, int preserve_tos, FBlock **loop) {
 static int compile_return(Compiler *c, PithStmt *s) {
     if (c->u->ste->type != PITH_BLOCK_FUNCTION) return cu_error(c, "'return' outside function");
     PithExpr *v = s->v.Return.value;
+    if (v && c->u->ste->coroutine && c->u->ste->generator)
+        return cu_error(c, "'return' with value in async generator");
     int preserve = v && !cx_is_const(v);
     if (preserve) CHECK(cx_expr(c, v));
     CHECK(unwind_stack(c, preserve, NULL));
@@ -273,7 +275,6 @@ static int import_as(Compiler *c, PithObject *name, PithObject *asname) {
 static int compile_import(Compiler *c, PithStmt *s) {
     for (intptr_t i = 0; i < PITH_SEQ_LEN(s->v.Import.names); i++) {
         PithAlias *a = PITH_SEQ_GET(s->v.Import.names, i);
-        c->u->loc = LOC_OF(a);
         CHECK(import_name_op(c, 0, PITH_NONE, a->name));
         if (a->asname) {
             CHECK(import_as(c, a->name, a->asname));
@@ -305,7 +306,6 @@ static int compile_import_from(Compiler *c, PithStmt *s) {
     CHECK(r);
     for (intptr_t i = 0; i < n; i++) {
         PithAlias *a = PITH_SEQ_GET(names, i);
-        c->u->loc = LOC_OF(a);
         if (pith_str_eq_cstr(a->name, "*")) {
             ADDOP(c, IMPORT_STAR);
             return 0;

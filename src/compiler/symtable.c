@@ -624,7 +624,11 @@ static int visit_comprehension(Walk *w, PithExpr *e, const char *name,
     }
     if (value && !visit_expr(w, value)) return 0;
     if (!visit_expr(w, elt)) return 0;
+    /* an async list/set/dict comprehension makes the enclosing block async
+     * too (the compiler rejects it when that block is not) */
+    int is_async = st->cur->coroutine && kind != PITH_COMP_GEN;
     exit_block(st);
+    if (is_async) st->cur->coroutine = 1;
     return 1;
 }
 

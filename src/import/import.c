@@ -134,12 +134,6 @@ static int find_on_path(PithObject *path, PithObject *leaf, Found *f) {
     return r;
 }
 
-static int set_attrs(PithObject *o, const char *const *keys, PithObject *const *vals, int n) {
-    for (int i = 0; i < n; i++)
-        if (!vals[i] || pith_setattr_str(o, keys[i], vals[i]) < 0) return -1;
-    return 0;
-}
-
 /* parent of a dotted name: 'a.b' for 'a.b.c', '' for a top-level name. */
 static PithObject *parent_name(PithObject *name) {
     intptr_t n = PITH_STR_LEN(name);
@@ -147,25 +141,20 @@ static PithObject *parent_name(PithObject *name) {
     return pith_str_substring(name, 0, n > 0 ? n - 1 : 0);
 }
 
-/* A spec namespace for a found module (its loader is a small namespace
- * with name and path, like SourceFileLoader's fields). */
+/* The ModuleSpec for a found module: a SourceFileLoader for files, a
+ * _NamespaceLoader for namespace packages. */
 static PithObject *make_spec(PithObject *name, Found *f) {
-    PithObject *spec = pith_namespace_new(NULL), *loader = pith_namespace_new(NULL);
     PithObject *origin = f->origin ? f->origin : PITH_NONE;
     PithObject *cached = f->origin ? pith_pyc_cache_path(f->origin) : PITH_NEWREF(PITH_NONE);
-    PithObject *parent = f->locations && f->origin ? PITH_NEWREF(name) : parent_name(name);
-    static const char *const lk[] = {"name", "path"};
-    static const char *const sk[] = {"name", "loader", "origin", "loader_state",
-                                     "submodule_search_locations", "cached", "parent",
-                                     "has_location", "_initializing"};
-    PithObject *lv[] = {name, origin};
-    PithObject *sv[] = {name,   loader, origin, PITH_NONE, f->locations ? f->locations : PITH_NONE,
-                        cached, parent, pith_bool_from(f->origin != NULL), PITH_FALSE};
-    if (!spec || !loader || set_attrs(loader, lk, lv, 2) < 0 || set_attrs(spec, sk, sv, 9) < 0)
-        PITH_CLEAR(spec);
+    PithObject *loader = pith_loader_new(f->origin ? &pith_sourceloader_type : &pith_nsloader_type,
+                                         name, origin);
+    PithObject *spec = cached && loader
+                           ? pith_spec_new(name, loader, origin,
+                                           f->locations ? f->locations : PITH_NONE, cached,
+                                           f->origin != NULL)
+                           : NULL;
     PITH_XDECREF(loader);
     PITH_XDECREF(cached);
-    PITH_XDECREF(parent);
     return spec;
 }
 
@@ -200,31 +189,77 @@ static int set_initializing(PithObject *spec, bool on) {
     return pith_setattr_str(spec, "_initializing", pith_bool_from(on));
 }
 
-/* Run the module's source (if any) in its dict. */
-static int exec_module(PithObject *mod, PithObject *spec) {
-    PithObject *origin = spec_attr(spec, "origin");
-    if (!origin) return -1;
-    int r = 0;
-    if (origin != PITH_NONE) {
-        PithObject *d = pith_module_get_dict(mod);
-        PithCode *co = pith_pyc_source_to_code(origin);
-        r = -1;
-        if (co && pith_dict_set_item_str(d, "__builtins__", pith_interp.builtins) == 0) {
-            PithObject *res = pith_eval_code(co, d, d);
-            r = res ? 0 : -1;
-            PITH_XDECREF(res);
-        }
-        PITH_XDECREF(co);
+int pith_import_exec_file(PithObject *mod, PithObject *path) {
+    PithObject *d = pith_module_check(mod) ? pith_module_get_dict(mod) : NULL;
+    if (!d) {
+        PithObject *dd = pith_getattr_str(mod, "__dict__");
+        if (!dd) return -1;
+        d = dd;
+        PITH_DECREF(dd); /* the module keeps its dict alive */
     }
-    PITH_DECREF(origin);
+    if (!pith_dict_check(d)) {
+        pith_err_set_string(&pith_exc_TypeError, "module __dict__ must be a dict");
+        return -1;
+    }
+    PithCode *co = pith_pyc_source_to_code(path);
+    int r = -1;
+    if (co && pith_dict_set_item_str(d, "__builtins__", pith_interp.builtins) == 0) {
+        PithObject *res = pith_eval_code(co, d, d);
+        r = res ? 0 : -1;
+        PITH_XDECREF(res);
+    }
+    PITH_XDECREF(co);
+    return r;
+}
+
+/* Run the module's code: directly for pith's own loaders, else through
+ * spec.loader.exec_module (loaders from sys.meta_path finders). */
+static int exec_module(PithObject *mod, PithObject *spec) {
+    PithObject *loader = spec_attr(spec, "loader");
+    if (!loader) return -1;
+    int r = 0;
+    if (PITH_TYPE(loader) == &pith_sourceloader_type) {
+        PithObject *origin = spec_attr(spec, "origin");
+        r = origin && pith_str_check(origin) ? pith_import_exec_file(mod, origin) : -1;
+        if (origin && !pith_str_check(origin))
+            pith_err_set_string(&pith_exc_ImportError, "spec.origin must be a str");
+        PITH_XDECREF(origin);
+    } else if (loader != PITH_NONE && PITH_TYPE(loader) != &pith_nsloader_type) {
+        PithObject *res = pith_call_method(loader, "exec_module", &mod, 1);
+        r = res ? 0 : -1;
+        PITH_XDECREF(res);
+    }
+    PITH_DECREF(loader);
     return r;
 }
 
 /* Create, register and execute the module for spec; returns
  * sys.modules[name] afterwards (the module may have replaced itself). */
 static PithObject *load_module(PithObject *name, PithObject *spec) {
-    const char *n = pith_str_utf8(name);
-    PithObject *mod = n ? pith_module_new(n) : NULL;
+    PithObject *ldr = spec_attr(spec, "loader");
+    if (!ldr) return NULL;
+    PITH_DECREF(ldr); /* only compared by identity */
+    if (ldr == (PithObject *)&pith_builtinimporter_type) { /* a C module */
+        PithObject *mod = pith_import_builtin_module(name);
+        if (!mod && !pith_err_occurred())
+            pith_err_format(&pith_exc_ImportError, "%R is not a built-in module", name);
+        if (mod && pith_import_set_builtin_attrs(mod, name) < 0) PITH_CLEAR(mod);
+        return mod;
+    }
+    PithObject *mod = NULL;
+    if (PITH_TYPE(ldr) != &pith_sourceloader_type && PITH_TYPE(ldr) != &pith_nsloader_type &&
+        ldr != PITH_NONE && lookup_str(ldr, "create_module", &mod) > 0) { /* a finder's loader */
+        PithObject *made = pith_call(mod, &spec, 1, NULL);
+        PITH_SETREF(mod, made);
+        if (mod == PITH_NONE) PITH_CLEAR(mod);
+        else if (mod && !pith_module_check(mod)) {
+            PITH_CLEAR(mod);
+            pith_err_set_string(&pith_exc_TypeError, "create_module() must return a module or None");
+        }
+    }
+    if (pith_err_occurred()) return NULL;
+    const char *n = mod ? NULL : pith_str_utf8(name);
+    if (!mod) mod = n ? pith_module_new(n) : NULL;
     if (!mod) return NULL;
     if (init_module_attrs(pith_module_get_dict(mod), spec) < 0 ||
         pith_dict_set_item(pith_interp.modules, name, mod) < 0 || set_initializing(spec, true) < 0) {
@@ -266,6 +301,75 @@ static PithObject *parent_path(PithObject *name, PithObject *parent, PithObject 
     return path;
 }
 
+/* A spec for a builtin (C) module, as CPython's BuiltinImporter gives. */
+static PithObject *builtin_spec(PithObject *name) {
+    PithObject *origin = pith_import_types_ready() == 0 ? pith_str_from_cstr("built-in") : NULL;
+    PithObject *spec = origin ? pith_spec_new(name, (PithObject *)&pith_builtinimporter_type,
+                                              origin, PITH_NONE, PITH_NONE, false)
+                              : NULL;
+    PITH_XDECREF(origin);
+    return spec;
+}
+
+static bool is_builtin_name(PithObject *name) {
+    for (const PithBuiltinModule *b = pith_builtin_modules; b->name; b++)
+        if (pith_str_eq_cstr(name, b->name)) return true;
+    return false;
+}
+
+/* Search the directories of path (None: sys.path) for name's last part:
+ * a spec, None when absent, NULL on error (CPython's PathFinder). */
+static PithObject *path_search(PithObject *name, PithObject *path) {
+    PithObject *parent = parent_name(name);
+    PithObject *leaf = parent ? pith_str_substring(name, PITH_STR_LEN(parent) ? PITH_STR_LEN(parent) + 1 : 0,
+                                                   PITH_STR_LEN(name))
+                              : NULL;
+    PithObject *dirs = path != PITH_NONE ? path : pith_dict_get_item_str(pith_interp.sysdict, "path");
+    if (!dirs && !pith_err_occurred()) pith_err_set_string(&pith_exc_ImportError, "sys.path is lost");
+    Found f = {NULL, NULL};
+    int r = leaf && dirs ? find_on_path(dirs, leaf, &f) : -1;
+    PithObject *spec = r == 1 ? make_spec(name, &f) : r == 0 ? PITH_NEWREF(PITH_NONE) : NULL;
+    found_clear(&f);
+    PITH_XDECREF(parent);
+    PITH_XDECREF(leaf);
+    return spec;
+}
+
+/* The builtin module's spec when name is one and path is None, else None. */
+static PithObject *builtin_search(PithObject *name, PithObject *path) {
+    return path == PITH_NONE && is_builtin_name(name) ? builtin_spec(name) : PITH_NEWREF(PITH_NONE);
+}
+
+/* Ask each finder on sys.meta_path in turn (pith's BuiltinImporter and
+ * PathFinder classes there stand for the native searches); without a
+ * usable sys.meta_path, builtins then the path. A spec, None, or NULL. */
+static PithObject *search_spec(PithObject *name, PithObject *path) {
+    PithObject *mp = pith_dict_get_item_str(pith_interp.sysdict, "meta_path");
+    if (!mp || !pith_list_check(mp) || PITH_SIZE(mp) == 0) {
+        PithObject *spec = builtin_search(name, path);
+        if (spec == PITH_NONE) PITH_SETREF(spec, path_search(name, path));
+        return spec;
+    }
+    PithObject *seq = pith_sequence_list(mp), *spec = seq ? PITH_NEWREF(PITH_NONE) : NULL;
+    for (intptr_t i = 0; seq && spec == PITH_NONE && i < PITH_SIZE(seq); i++) {
+        PithObject *finder = PITH_LIST_GET(seq, i), *fs = NULL;
+        PITH_DECREF(spec);
+        if (finder == (PithObject *)&pith_builtinimporter_type) {
+            spec = builtin_search(name, path);
+        } else if (finder == (PithObject *)&pith_pathfinder_type) {
+            spec = path_search(name, path);
+        } else if (lookup_str(finder, "find_spec", &fs) > 0) {
+            PithObject *args[3] = {name, path, PITH_NONE};
+            spec = pith_call(fs, args, 3, NULL);
+            PITH_DECREF(fs);
+        } else {
+            spec = pith_err_occurred() ? NULL : PITH_NEWREF(PITH_NONE);
+        }
+    }
+    PITH_XDECREF(seq);
+    return spec;
+}
+
 /* Find `name` (absolute): a new spec, or NULL (exception set; NULL without
  * exception = not found). *parent_mod gets the imported parent (or NULL). */
 static PithObject *find_spec(PithObject *name, PithObject **parent_mod) {
@@ -284,23 +388,43 @@ static PithObject *find_spec(PithObject *name, PithObject **parent_mod) {
             leaf = PITH_NEWREF(name);
         }
     }
-    Found f = {NULL, NULL};
-    int r = leaf ? find_on_path(path, leaf, &f) : -1;
-    if (r == 1) spec = make_spec(name, &f);
-    found_clear(&f);
+    if (leaf) spec = search_spec(name, PITH_STR_LEN(parent) > 0 ? path : PITH_NONE);
+    if (spec == PITH_NONE) PITH_CLEAR(spec);
     PITH_XDECREF(parent);
     PITH_XDECREF(path);
     PITH_XDECREF(leaf);
     return spec;
 }
 
+int pith_import_set_builtin_attrs(PithObject *mod, PithObject *name) {
+    if (!pith_module_check(mod)) return 0;
+    PithObject *d = pith_module_get_dict(mod);
+    PithObject *old = pith_dict_get_item_str(d, "__spec__");
+    if (old && old != PITH_NONE) return 0;
+    PithObject *spec = builtin_spec(name);
+    int r = spec ? pith_dict_set_item_str(d, "__spec__", spec) : -1;
+    if (r == 0) r = pith_dict_set_item_str(d, "__loader__", (PithObject *)&pith_builtinimporter_type);
+    PithObject *pkg = pith_dict_get_item_str(d, "__package__");
+    if (r == 0 && (!pkg || pkg == PITH_NONE)) {
+        PithObject *empty = pith_str_from_cstr("");
+        r = empty ? pith_dict_set_item_str(d, "__package__", empty) : -1;
+        PITH_XDECREF(empty);
+    }
+    PITH_XDECREF(spec);
+    return r;
+}
+
+PithObject *pith_import_find_spec(PithObject *name, PithObject *path) {
+    return search_spec(name, path);
+}
+
+PithObject *pith_import_find_spec_on_path(PithObject *name, PithObject *path) {
+    return path_search(name, path);
+}
+
 /* Import a name that is not in sys.modules yet. */
 static PithObject *import_fresh(PithObject *name) {
     PithObject *parent_mod = NULL, *mod = NULL;
-    if (!has_dot(name)) {
-        mod = pith_import_builtin_module(name);
-        if (mod || pith_err_occurred()) return mod;
-    }
     PithObject *spec = find_spec(name, &parent_mod);
     if (spec) {
         /* the parent's import may have imported us already */
@@ -492,7 +616,21 @@ static PithObject *main_spec(PithObject *name, char **msg) {
             *msg = dup_utf8(pith_str_from_format("No code object available for %U", name));
             return NULL;
         }
-    spec = find_spec(name, &parent_mod);
+    if (has_dot(name)) { /* runpy imports the parent first, then needs its __path__ */
+        PithObject *parent = parent_name(name), *path = NULL;
+        parent_mod = parent ? pith_import_module(parent) : NULL;
+        if (!parent_mod && !pith_err_matches(&pith_exc_ImportError)) {
+            PITH_XDECREF(parent);
+            return NULL; /* an error in the package's code: a traceback */
+        }
+        if (parent_mod && lookup_str(parent_mod, "__path__", &path) == 0)
+            not_found(name, pith_str_from_format("__path__ attribute not found on %R while trying "
+                                                 "to find %R", parent, name));
+        PITH_XDECREF(path);
+        PITH_XDECREF(parent);
+        PITH_CLEAR(parent_mod);
+    }
+    if (!pith_err_occurred()) spec = find_spec(name, &parent_mod);
     PITH_XDECREF(parent_mod);
     if (!spec && pith_err_occurred()) {
         PithObject *exc = pith_err_fetch();

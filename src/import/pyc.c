@@ -55,7 +55,17 @@ static unsigned char *read_file(const char *path, size_t *len, struct stat *st) 
     return buf;
 }
 
-PithObject *pith_pyc_cache_path(PithObject *path) {
+long pith_pyc_compiled, pith_pyc_loaded;
+
+/* sys.pycache_prefix as a str, or NULL (None, unset or not a str). */
+static PithObject *prefix_dir(void) {
+    PithObject *p = pith_dict_get_item_str(pith_interp.sysdict, "pycache_prefix");
+    return p && pith_str_check(p) ? p : NULL;
+}
+
+/* __pycache__/STEM.TAG[.opt-N].pyc next to the source, or, with
+ * sys.pycache_prefix, PREFIX/<absolute source dir>/STEM.TAG[.opt-N].pyc. */
+PithObject *pith_pyc_cache_path_opt(PithObject *path, int optimize) {
     PithObject *impl = pith_dict_get_item_str(pith_interp.sysdict, "implementation");
     PithObject *tag = impl ? pith_getattr_str(impl, "cache_tag") : NULL;
     if (!tag || !pith_str_check(tag)) {
@@ -65,22 +75,42 @@ PithObject *pith_pyc_cache_path(PithObject *path) {
     }
     intptr_t n = PITH_STR_LEN(path), slash = n, dot = n;
     while (slash > 0 && pith_str_read((PithStr *)path, slash - 1) != '/') slash--;
-    if (n > 3 && pith_str_read((PithStr *)path, n - 3) == '.' &&
-        pith_str_read((PithStr *)path, n - 2) == 'p' && pith_str_read((PithStr *)path, n - 1) == 'y')
-        dot = n - 3;
+    for (intptr_t i = n - 1; i > slash; i--)
+        if (pith_str_read((PithStr *)path, i) == '.') {
+            dot = i;
+            break;
+        }
     PithObject *dir = pith_str_substring(path, 0, slash), *stem = pith_str_substring(path, slash, dot);
-    PithObject *r = NULL;
-    if (dir && stem) {
-        if (pith_interp.optimize > 0)
-            r = pith_str_from_format("%U__pycache__/%U.%U.opt-%d.pyc", dir, stem, tag,
-                                     pith_interp.optimize);
-        else
-            r = pith_str_from_format("%U__pycache__/%U.%U.pyc", dir, stem, tag);
+    PithObject *opt = optimize > 0 ? pith_str_from_format(".opt-%d", optimize) : pith_str_from_cstr("");
+    PithObject *prefix = prefix_dir(), *r = NULL;
+    if (dir && stem && opt && prefix) {
+        char cwd[4096];
+        const char *d = pith_str_utf8(dir);
+        PithObject *absdir = !d ? NULL
+                             : d[0] == '/' ? PITH_NEWREF(dir)
+                             : getcwd(cwd, sizeof cwd) ? pith_str_from_format("%s/%U", cwd, dir)
+                                                       : pith_err_from_errno(&pith_exc_OSError);
+        intptr_t skip = 0;
+        while (absdir && skip < PITH_STR_LEN(absdir) && pith_str_read((PithStr *)absdir, skip) == '/') skip++;
+        PithObject *rest = absdir ? pith_str_substring(absdir, skip, PITH_STR_LEN(absdir)) : NULL;
+        bool sep = PITH_STR_LEN(prefix) > 0 &&
+                   pith_str_read((PithStr *)prefix, PITH_STR_LEN(prefix) - 1) != '/';
+        if (rest)
+            r = pith_str_from_format("%U%s%U%U.%U%U.pyc", prefix, sep ? "/" : "", rest, stem, tag, opt);
+        PITH_XDECREF(absdir);
+        PITH_XDECREF(rest);
+    } else if (dir && stem && opt) {
+        r = pith_str_from_format("%U__pycache__/%U.%U%U.pyc", dir, stem, tag, opt);
     }
     PITH_XDECREF(dir);
     PITH_XDECREF(stem);
+    PITH_XDECREF(opt);
     PITH_DECREF(tag);
     return r;
+}
+
+PithObject *pith_pyc_cache_path(PithObject *path) {
+    return pith_pyc_cache_path_opt(path, pith_interp.optimize);
 }
 
 /* The cached code when the cache file is valid for the source stat, else
@@ -110,40 +140,57 @@ static bool dont_write(void) {
 }
 
 /* Write header + data + checksum to path via a temporary file. */
-static void write_atomic(const char *cpath, const unsigned char *hdr, PithObject *data) {
+static int write_atomic(const char *cpath, const unsigned char *hdr, PithObject *data) {
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.%ld.tmp", cpath, (long)getpid());
     int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0644);
-    if (fd < 0) return;
+    if (fd < 0) return -1;
     unsigned char sum[4];
     size_t n = (size_t)PITH_BYTES_SIZE(data);
     wr32(sum, fnv1a((const unsigned char *)PITH_BYTES_DATA(data), n));
     bool ok = write(fd, hdr, HEADER) == HEADER &&
               write(fd, PITH_BYTES_DATA(data), n) == (ssize_t)n && write(fd, sum, 4) == 4;
     ok = close(fd) == 0 && ok;
-    if (!ok || rename(tmp, cpath) != 0) unlink(tmp);
+    if (ok && rename(tmp, cpath) == 0) return 0;
+    int e = errno;
+    unlink(tmp);
+    errno = e;
+    return -1;
 }
 
-static void store_cache(const char *cpath, const struct stat *src, PithCode *co) {
-    if (dont_write()) return;
+/* mkdir -p (0 when the directory exists afterwards). */
+static int make_dirs(char *dir) {
+    if (mkdir(dir, 0777) == 0 || errno == EEXIST) return 0;
+    if (errno != ENOENT) return -1;
+    char *slash = strrchr(dir, '/');
+    if (!slash || slash == dir) return -1;
+    *slash = 0;
+    int r = make_dirs(dir);
+    *slash = '/';
+    return r == 0 && (mkdir(dir, 0777) == 0 || errno == EEXIST) ? 0 : -1;
+}
+
+/* Write the cache for code compiled from a source with stat *src:
+ * 0 written, -1 not (errno tells why; no exception unless marshal fails). */
+static int store_cache(const char *cpath, const struct stat *src, PithCode *co) {
     char dir[4096];
     snprintf(dir, sizeof dir, "%s", cpath);
     char *slash = strrchr(dir, '/');
-    if (!slash) return;
-    *slash = 0;
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST) return;
+    if (slash) *slash = 0;
+    if (slash && slash != dir && make_dirs(dir) < 0) return -1;
     PithObject *data = pith_marshal_dumps((PithObject *)co, PITH_MARSHAL_VERSION);
     if (!data) {
         pith_err_clear();
-        return;
+        return -1;
     }
     unsigned char hdr[HEADER];
     wr32(hdr, PITH_PYC_MAGIC);
     wr32(hdr + 4, 0);
     wr32(hdr + 8, (uint32_t)src->st_mtime);
     wr32(hdr + 12, (uint32_t)src->st_size);
-    write_atomic(cpath, hdr, data);
+    int r = write_atomic(cpath, hdr, data);
     PITH_DECREF(data);
+    return r;
 }
 
 PithCode *pith_pyc_source_to_code(PithObject *path) {
@@ -156,11 +203,45 @@ PithCode *pith_pyc_source_to_code(PithObject *path) {
     PithObject *cpath = pith_pyc_cache_path(path);
     const char *cp = cpath && pith_str_check(cpath) ? pith_str_utf8(cpath) : NULL;
     PithCode *co = cp ? load_cache(cp, &st) : NULL;
-    if (!co && !pith_err_occurred()) {
+    if (co) {
+        pith_pyc_loaded++;
+    } else if (!pith_err_occurred()) {
         co = pith_compile_source((const char *)src, len, path, PITH_MODE_EXEC, pith_interp.optimize);
-        if (co && cp) store_cache(cp, &st, co);
+        pith_pyc_compiled += co != NULL;
+        if (co && cp && !dont_write()) store_cache(cp, &st, co);
     }
     PITH_XDECREF(cpath);
     free(src);
     return co;
+}
+
+int pith_pyc_compile_file(PithObject *path, PithObject *cpath, PithObject *dpath, int optimize) {
+    const char *p = pith_str_utf8(path), *cp = pith_str_utf8(cpath);
+    if (!p || !cp) return -1;
+    struct stat st;
+    size_t len = 0;
+    unsigned char *src = read_file(p, &len, &st);
+    if (!src) return pith_err_from_errno_filename(&pith_exc_OSError, path), -1;
+    PithCode *co = pith_compile_source((const char *)src, len, dpath ? dpath : path, PITH_MODE_EXEC,
+                                       optimize < 0 ? pith_interp.optimize : optimize);
+    free(src);
+    if (!co) return -1;
+    pith_pyc_compiled++;
+    int r = store_cache(cp, &st, co);
+    PITH_DECREF(co);
+    if (r < 0 && !pith_err_occurred()) pith_err_from_errno_filename(&pith_exc_OSError, cpath);
+    return r;
+}
+
+int pith_pyc_is_current(PithObject *path, PithObject *cpath) {
+    const char *p = pith_str_utf8(path), *cp = pith_str_utf8(cpath);
+    if (!p || !cp) return -1;
+    struct stat st;
+    unsigned char hdr[HEADER];
+    int fd = stat(p, &st) == 0 ? open(cp, O_RDONLY) : -1;
+    if (fd < 0) return 0;
+    bool ok = read(fd, hdr, HEADER) == HEADER && rd32(hdr) == PITH_PYC_MAGIC && rd32(hdr + 4) == 0 &&
+              rd32(hdr + 8) == (uint32_t)st.st_mtime && rd32(hdr + 12) == (uint32_t)st.st_size;
+    close(fd);
+    return ok;
 }

@@ -37,7 +37,10 @@
 
 #define NGENERATIONS 3
 
-enum { GC_COLLECTING = 1, GC_UNREACHABLE = 2, GC_FINALIZED = 4 };
+/* GC_HIDDEN marks an instance's attribute dict that Python code has not
+ * seen (CPython 3.11 keeps such attributes inline, without a dict object):
+ * it is not counted in collection results nor saved in gc.garbage. */
+enum { GC_COLLECTING = 1, GC_UNREACHABLE = 2, GC_FINALIZED = 4, GC_HIDDEN = 8 };
 
 typedef struct Generation {
     PithGCHead head; /* sentinel of a circular list */
@@ -49,6 +52,7 @@ typedef struct Generation {
 static Generation gens[NGENERATIONS] = {{.threshold = 700}, {.threshold = 10}, {.threshold = 10}};
 static PithGCHead permanent;
 static int initialised, enabled = 1, collecting, stress, debug_flags;
+static intptr_t stress_collections; /* young collections forced by stress mode */
 static intptr_t long_lived_total, long_lived_pending;
 static PithObject *garbage_list, *callbacks_list;
 
@@ -96,7 +100,7 @@ static void init_lists(void) {
     for (int i = 0; i < NGENERATIONS; i++) list_init(&gens[i].head);
     list_init(&permanent);
     const char *s = getenv("PITHGCSTRESS");
-    stress = s && *s && strcmp(s, "0") != 0;
+    if (s && *s && strcmp(s, "0") != 0) stress = 1;
     initialised = 1;
 }
 
@@ -134,7 +138,8 @@ PithObject *pith_gc_resize(PithObject *o, intptr_t n) {
     }
     o = PITH_GC_OBJ(h);
     ((PithVarObject *)o)->size = n;
-    if (tracked) pith_gc_track(o);
+    /* A tuple being grown may have been untracked while it held only atoms. */
+    if (tracked || pith_tuple_check_exact(o)) pith_gc_track(o);
     return o;
 }
 
@@ -174,6 +179,31 @@ int pith_gc_finalize_once(PithObject *o) {
     return 1;
 }
 
+/* ---- debug checks (make debug: -DPITH_DEBUG_REFS) --------------------------- */
+
+#ifdef PITH_DEBUG_REFS
+void pith_debug_bad_refcnt(PithObject *o) {
+    fprintf(stderr, "pith: fatal: reference count of %p went negative (%zd before decref)\n",
+            (void *)o, (intptr_t)o->refcnt);
+    abort();
+}
+
+/* Whatever tp_traverse hands the collector must be a live object whose type
+ * is a type. */
+static void check_visited(PithObject *o, const char *who) {
+    PithType *t = o ? PITH_TYPE(o) : NULL;
+    if (o && t && o->refcnt > 0 && PITH_TYPE(t) &&
+        pith_type_has_flag(PITH_TYPE(t), PITH_TPFLAGS_TYPE_SUBCLASS))
+        return;
+    fprintf(stderr, "pith: fatal: %s visited an invalid object %p (refcnt %zd, type %p)\n", who,
+            (void *)o, o ? (intptr_t)o->refcnt : (intptr_t)0, (void *)t);
+    abort();
+}
+#define CHECK_VISITED(o, who) check_visited(o, who)
+#else
+#define CHECK_VISITED(o, who) ((void)0)
+#endif
+
 /* ---- the collection -------------------------------------------------------- */
 
 /* The head of o if o takes part in the current collection, else NULL. */
@@ -185,6 +215,7 @@ static inline PithGCHead *collecting_head(PithObject *o) {
 
 static int visit_decref(PithObject *o, void *arg) {
     (void)arg;
+    CHECK_VISITED(o, "tp_traverse");
     PithGCHead *h = collecting_head(o);
     if (h) h->gc_refs--;
     return 0;
@@ -199,6 +230,7 @@ static void traverse(PithGCHead *h, pith_visitproc visit, void *arg) {
 /* gc_refs := references from outside the list. */
 static void subtract_internal_refs(PithGCHead *list) {
     for (PithGCHead *h = list->next; h != list; h = h->next) {
+        CHECK_VISITED(PITH_GC_OBJ(h), "a generation list");
         h->gc_flags |= GC_COLLECTING;
         h->gc_refs = PITH_GC_OBJ(h)->refcnt;
     }
@@ -241,6 +273,62 @@ static void move_unreachable(PithGCHead *list, PithGCHead *unreachable) {
 static void clear_flags(PithGCHead *list) {
     for (PithGCHead *h = list->next; h != list; h = h->next)
         h->gc_flags &= ~(uintptr_t)(GC_COLLECTING | GC_UNREACHABLE);
+}
+
+/* CPython's _PyObject_GC_MAY_BE_TRACKED, see gc.h. */
+bool pith_gc_may_be_tracked(PithObject *o) {
+    if (!PITH_IS_GC(o) || pith_is_immortal(o)) return false;
+    return !pith_tuple_check_exact(o) || pith_gc_is_tracked(o);
+}
+
+/* Tuples whose items can never take part in a cycle stop being tracked
+ * (CPython does this for the survivors of every collection). */
+static void untrack_tuples(PithGCHead *list) {
+    PithGCHead *next;
+    for (PithGCHead *h = list->next; h != list; h = next) {
+        next = h->next;
+        PithObject *t = PITH_GC_OBJ(h);
+        if (!pith_tuple_check_exact(t)) continue;
+        intptr_t i, n = PITH_SIZE(t);
+        for (i = 0; i < n; i++) {
+            PithObject *x = PITH_TUPLE_GET(t, i);
+            if (!x || pith_gc_may_be_tracked(x)) break;
+        }
+        if (i == n) list_remove(h);
+    }
+}
+
+/* The same for exact dicts of atoms, only in full collections (as CPython,
+ * to avoid quadratic behaviour while big dicts are being built). */
+static void untrack_dicts(PithGCHead *list) {
+    PithGCHead *next;
+    for (PithGCHead *h = list->next; h != list; h = next) {
+        next = h->next;
+        PithObject *d = PITH_GC_OBJ(h);
+        if (!pith_dict_check_exact(d)) continue;
+        intptr_t pos = 0;
+        PithObject *k, *v;
+        bool atoms = true;
+        while (atoms && pith_dict_next(d, &pos, &k, &v))
+            atoms = !pith_gc_may_be_tracked(k) && !pith_gc_may_be_tracked(v);
+        if (atoms) list_remove(h);
+    }
+}
+
+/* Objects of the list that count in results (hidden dicts do not). */
+static intptr_t count_visible(const PithGCHead *l) {
+    intptr_t n = 0;
+    for (PithGCHead *h = l->next; h != l; h = h->next)
+        if (!(h->gc_flags & GC_HIDDEN)) n++;
+    return n;
+}
+
+void pith_gc_set_hidden(PithObject *o, bool hidden) {
+    PithGCHead *h = PITH_GC_HEAD(o);
+    if (hidden)
+        h->gc_flags |= GC_HIDDEN;
+    else
+        h->gc_flags &= ~(uintptr_t)GC_HIDDEN;
 }
 
 static bool is_garbage(PithObject *o) {
@@ -295,7 +383,8 @@ static void debug_collectable(PithGCHead *unreachable) {
     if (!(debug_flags & 2)) return; /* DEBUG_COLLECTABLE */
     for (PithGCHead *h = unreachable->next; h != unreachable; h = h->next) {
         PithObject *o = PITH_GC_OBJ(h);
-        fprintf(stderr, "gc: collectable <%s %p>\n", PITH_TYPE(o)->tp_name, (void *)o);
+        if (!(h->gc_flags & GC_HIDDEN))
+            fprintf(stderr, "gc: collectable <%s %p>\n", PITH_TYPE(o)->tp_name, (void *)o);
     }
 }
 
@@ -310,7 +399,9 @@ static void clear_garbage(PithGCHead *unreachable, PithGCHead *old) {
         PithObject *o = PITH_GC_OBJ(h);
         PITH_INCREF(o);
         if (debug_flags & 32) { /* DEBUG_SAVEALL */
-            if (garbage_list || (garbage_list = pith_list_new(0)))
+            if (h->gc_flags & GC_HIDDEN) {
+                /* kept alive by its instance, which is saved */
+            } else if (garbage_list || (garbage_list = pith_list_new(0)))
                 if (pith_list_append(garbage_list, o) < 0) pith_err_clear();
         } else if (PITH_TYPE(o)->tp_clear) {
             PithObject *saved = pith_err_fetch();
@@ -332,8 +423,10 @@ static intptr_t collect_generation(int gen) {
     subtract_internal_refs(young);
     move_unreachable(young, &unreachable);
     clear_flags(young);
+    untrack_tuples(young);
     if (gen == 1) long_lived_pending += list_size(young);
     if (gen == NGENERATIONS - 1) {
+        untrack_dicts(young);
         long_lived_pending = 0;
         long_lived_total = list_size(young);
     }
@@ -341,7 +434,7 @@ static intptr_t collect_generation(int gen) {
 
     clear_weakrefs(&unreachable);
     if (finalize_garbage(&unreachable)) spare_resurrected(&unreachable, old);
-    intptr_t n = list_size(&unreachable);
+    intptr_t n = count_visible(&unreachable);
     debug_collectable(&unreachable);
     clear_garbage(&unreachable, old);
 
@@ -405,6 +498,7 @@ intptr_t pith_gc_collect(int gen) {
 static void maybe_collect(void) {
     if (collecting || !enabled || gens[0].threshold == 0) return;
     if (stress) {
+        stress_collections++;
         pith_gc_collect(0);
         return;
     }
@@ -420,6 +514,11 @@ static void maybe_collect(void) {
 /* ---- the interface used by the gc module ---------------------------------- */
 
 bool pith_gc_is_enabled(void) { return enabled; }
+void pith_gc_set_stress(bool on) {
+    if (!initialised) init_lists();
+    stress = on;
+}
+bool pith_gc_get_stress(void) { return stress; }
 void pith_gc_enable(bool on) { enabled = on; }
 int pith_gc_get_debug(void) { return debug_flags; }
 void pith_gc_set_debug(int flags) { debug_flags = flags; }

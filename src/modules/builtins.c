@@ -235,13 +235,6 @@ static PithMethodDef builtin_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* exit()/quit(): normally installed by the site module. */
-static PithMethodDef site_methods[] = {
-    {"exit", pith_bi_exit, PITH_METH_FAST, NULL},
-    {"quit", pith_bi_exit, PITH_METH_FAST, NULL},
-    {NULL, NULL, 0, NULL},
-};
-
 static const char builtins_doc[] =
     "Built-in functions, types, exceptions, and other objects.\n\n"
     "This module provides direct access to all 'built-in'\n"
@@ -305,13 +298,14 @@ int pith_builtins_init(void) {
     PithObject *m = pith_module_new("builtins");
     if (!m) return -1;
     if (pith_module_add_functions(m, builtin_methods) < 0 ||
-        (!pith_config.no_site && pith_module_add_functions(m, site_methods) < 0) ||
         add_types(m) < 0 || add_exceptions(m) < 0 || add_constants(m) < 0) {
         PITH_DECREF(m);
         return -1;
     }
     pith_interp.builtins_module = m;
     pith_interp.builtins = pith_module_get_dict(m);
+    /* what the site module would add (exit, help, ...) */
+    if (!pith_config.no_site && pith_builtins_site_init(pith_interp.builtins) < 0) return -1;
     return 0;
 }
 

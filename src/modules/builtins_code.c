@@ -1,6 +1,6 @@
 /* builtins_code.c — builtins about code, namespaces and the outside world:
  * compile, eval, exec, globals, locals, dir, vars, __import__, input, print
- * and the site-style exit()/quit(). */
+ * (exit/quit and friends: builtins_site.c). */
 #include "builtins_impl.h"
 #include "pith/compile.h"
 #include "pith/import.h"
@@ -356,15 +356,4 @@ BUILTIN(pith_bi_print) {
         if (t < 0 || (t && pith_stdio_flush(file) < 0)) return NULL;
     }
     PITH_RETURN_NONE;
-}
-
-/* exit([code]) / quit([code]): close stdin, raise SystemExit(code). */
-BUILTIN(pith_bi_exit) {
-    if (pith_arg_check_range("exit", nargs, 0, 1) < 0) return NULL;
-    PithObject *t = nargs ? pith_tuple_pack(1, args[0]) : pith_tuple_new(0);
-    PithObject *exc = t ? pith_exc_new(&pith_exc_SystemExit, t) : NULL;
-    PITH_XDECREF(t);
-    if (exc) pith_err_raise(exc);
-    PITH_XDECREF(exc);
-    return NULL;
 }

@@ -35,6 +35,8 @@ BUILTIN(pith_bi_vars);
 BUILTIN(pith_bi_import);
 BUILTIN(pith_bi_input);
 BUILTIN(pith_bi_print);
-BUILTIN(pith_bi_exit);
+
+/* builtins_site.c: exit, quit, copyright, credits, license, help. */
+int pith_builtins_site_init(PithObject *builtins);
 
 #endif

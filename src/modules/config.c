@@ -3,9 +3,17 @@
 #include "pith/pith.h"
 #include "pith/weakref.h"
 #include "pith/marshal.h"
+#include "pith/import.h"
 
 PithObject *pith_dis_module_init(void);       /* modules/dis.c */
 PithObject *pith_traceback_module_init(void); /* modules/traceback.c */
+PithObject *pith_itertools_module_init(void);  /* modules/itertools.c */
+PithObject *pith_thread_module_init(void);     /* modules/thread.c */
+PithObject *pith_collections_module_init(void); /* modules/collections.c */
+PithObject *pith_posix_module_init(void);     /* modules/posix.c */
+PithObject *pith_math_module_init(void);      /* modules/math.c */
+PithObject *pith_time_module_init(void);      /* modules/time.c */
+PithObject *pith_errno_module_init(void);     /* modules/errno.c */
 
 const PithBuiltinModule pith_builtin_modules[] = {
     {"builtins", pith_builtins_module_init},
@@ -13,7 +21,15 @@ const PithBuiltinModule pith_builtin_modules[] = {
     {"gc", pith_gc_module_init},
     {"_weakref", pith_weakref_module_init},
     {"marshal", pith_marshal_module_init},
+    {"_pith_import", pith_imp_module_init},
     {"dis", pith_dis_module_init},
     {"traceback", pith_traceback_module_init},
+    {"posix", pith_posix_module_init},
+    {"math", pith_math_module_init},
+    {"time", pith_time_module_init},
+    {"errno", pith_errno_module_init},
+    {"itertools", pith_itertools_module_init},
+    {"_thread", pith_thread_module_init},
+    {"_collections", pith_collections_module_init},
     {NULL, NULL},
 };

@@ -379,7 +379,14 @@ static bool has_code(PithObject *v) {
 
 /* Classes and modules: each code-bearing item of __dict__, sorted by name. */
 static int format_namespace(PithStrBuilder *sb, PithObject *d, int depth) {
-    PithObject *items = pith_dict_check(d) ? pith_dict_items(d) : pith_sequence_list(d);
+    PithObject *items = NULL;
+    if (pith_dict_check(d)) {
+        items = pith_dict_items(d);
+    } else { /* a class's mappingproxy, or any mapping: sorted(d.items()) */
+        PithObject *view = pith_call_method(d, "items", NULL, 0);
+        items = view ? pith_sequence_list(view) : NULL;
+        PITH_XDECREF(view);
+    }
     if (!items || pith_list_sort(items) < 0) {
         PITH_XDECREF(items);
         return -1;
@@ -387,6 +394,8 @@ static int format_namespace(PithStrBuilder *sb, PithObject *d, int depth) {
     int r = 0;
     for (intptr_t i = 0; r == 0 && i < PITH_SIZE(items); i++) {
         PithObject *kv = PITH_LIST_GET(items, i);
+        if (!pith_tuple_check(kv) || PITH_SIZE(kv) != 2 || !pith_str_check(PITH_TUPLE_GET(kv, 0)))
+            continue;
         PithObject *v = PITH_TUPLE_GET(kv, 1);
         if (!has_code(v)) continue;
         r = pith_sb_append_utf8(sb, "Disassembly of ", -1);

@@ -118,7 +118,7 @@ static PithObject *gc_get_objects(PithObject *self, PithObject *const *args, siz
     if (gen_obj && gen_obj != PITH_NONE) {
         gen = pith_number_as_ssize(gen_obj, &pith_exc_OverflowError);
         if (gen == -1 && pith_err_occurred()) return NULL;
-        if (gen < 0 || gen > 2) {
+        if (gen < -1 || gen > 2) { /* -1 means all, as None */
             pith_err_format(&pith_exc_ValueError, gen < 0 ? "generation parameter cannot be negative"
                                                           : "generation parameter must be less than the number of available generations (3)");
             return NULL;

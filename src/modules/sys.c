@@ -230,7 +230,7 @@ static PithObject *sys_set_int_max_str_digits(PithObject *self, PithObject *cons
 static PithObject *sys_debugmallocstats(PithObject *self, PithObject *const *args,
                                         size_t nargs, PithObject *kwnames) {
     pith_stdio_flush(pith_sys_get_object("stderr"));
-    pith_mem_print_stats(stderr);
+    pith_mem_debug_stats(stderr);
     PITH_RETURN_NONE;
 }
 
@@ -251,7 +251,28 @@ static PithObject *sys_is_finalizing(PithObject *self, PithObject *const *args,
     PITH_RETURN_FALSE;
 }
 
+/* sys.audit(event, *args): no audit hooks are supported, so a no-op
+ * (os.walk and others call it); addaudithook accepts and ignores hooks. */
+static PithObject *sys_audit(PithObject *self, PithObject *const *args, size_t nargs,
+                             PithObject *kwnames) {
+    if (nargs < 1) {
+        pith_err_set_string(&pith_exc_TypeError, "audit() missing 1 required positional argument: 'event'");
+        return NULL;
+    }
+    if (!pith_str_check(args[0]))
+        return pith_err_format(&pith_exc_TypeError, "expected str for argument 'event', not %T",
+                               args[0]);
+    PITH_RETURN_NONE;
+}
+
+static PithObject *sys_addaudithook(PithObject *self, PithObject *const *args, size_t nargs,
+                                    PithObject *kwnames) {
+    PITH_RETURN_NONE;
+}
+
 static PithMethodDef sys_methods[] = {
+    {"audit", sys_audit, PITH_METH_FAST, NULL},
+    {"addaudithook", sys_addaudithook, PITH_METH_O, NULL},
     {"exit", sys_exit, PITH_METH_FAST, NULL},
     {"getrecursionlimit", sys_getrecursionlimit, PITH_METH_NOARGS, NULL},
     {"setrecursionlimit", sys_setrecursionlimit, PITH_METH_O, NULL},
@@ -312,8 +333,12 @@ static void dir_of(char *path) {
 static int path_add_script_dir(PithObject *path) {
     const char *f = pith_config.run_filename;
     if (pith_config.isolated || pith_config.safe_path) return 0;
-    if (!f || strcmp(f, "-") == 0 || pith_config.run_command) return append_cstr(path, "", 0);
     char buf[PATH_MAX];
+    if (pith_config.run_module && !pith_config.run_command) { /* -m: the absolute cwd */
+        if (!getcwd(buf, sizeof buf)) buf[0] = 0;
+        return append_cstr(path, buf, strlen(buf));
+    }
+    if (!f || strcmp(f, "-") == 0 || pith_config.run_command) return append_cstr(path, "", 0);
     if (!realpath(f, buf)) snprintf(buf, sizeof buf, "%s", f);
     dir_of(buf);
     return append_cstr(path, buf, strlen(buf));
@@ -330,16 +355,28 @@ static int path_add_env(PithObject *path) {
     return 0;
 }
 
+/* CPython's pure-Python standard library (override: make EXTRA_CFLAGS=-DPITH_STDLIB=...). */
+#ifndef PITH_STDLIB
+#define PITH_STDLIB "/usr/lib/python3.11"
+#endif
+
+/* sys.path: script dir (or ''), PYTHONPATH, pith's own lib/ ($PITHHOME/lib,
+ * else next to the executable), then the CPython stdlib directory. */
 static PithObject *build_path(const char *exe) {
     PithObject *path = pith_list_new(0);
     if (!path) return NULL;
     char lib[PATH_MAX + 8];
-    snprintf(lib, sizeof lib, "%s", exe);
-    dir_of(lib);
-    strcat(lib, "/lib");
+    const char *home = pith_config.ignore_environment ? NULL : getenv("PITHHOME");
+    if (home && *home) {
+        snprintf(lib, sizeof lib, "%s/lib", home);
+    } else {
+        snprintf(lib, sizeof lib, "%s", exe);
+        dir_of(lib);
+        strcat(lib, "/lib");
+    }
     if (path_add_script_dir(path) < 0 || path_add_env(path) < 0 ||
         append_cstr(path, lib, strlen(lib)) < 0 ||
-        append_cstr(path, "/usr/lib/python3.11", 19) < 0)
+        append_cstr(path, PITH_STDLIB, strlen(PITH_STDLIB)) < 0)
         PITH_CLEAR(path);
     return path;
 }
@@ -538,6 +575,14 @@ static int add_version_data(PithObject *m) {
     return r ? -1 : 0;
 }
 
+/* -X pycache_prefix=DIR, else PYTHONPYCACHEPREFIX, else None ('' = None). */
+static PithObject *pycache_prefix(void) {
+    PithObject *x = pith_interp.xoptions ? pith_dict_get_item_str(pith_interp.xoptions, "pycache_prefix") : NULL;
+    if (x && pith_str_check(x)) return PITH_STR_LEN(x) ? PITH_NEWREF(x) : PITH_NEWREF(PITH_NONE);
+    const char *e = pith_config.ignore_environment ? NULL : getenv("PYTHONPYCACHEPREFIX");
+    return e && *e ? S(e) : PITH_NEWREF(PITH_NONE);
+}
+
 static int add_paths(PithObject *m, int argc, char **argv) {
     char exe[PATH_MAX];
     executable_path(exe, sizeof exe);
@@ -557,7 +602,7 @@ static int add_paths(PithObject *m, int argc, char **argv) {
     r |= pith_module_add_object(m, "meta_path", pith_list_new(0));
     r |= pith_module_add_object(m, "path_hooks", pith_list_new(0));
     r |= pith_module_add_object(m, "path_importer_cache", pith_dict_new());
-    r |= pith_module_add_object(m, "pycache_prefix", PITH_NEWREF(PITH_NONE));
+    r |= pith_module_add_object(m, "pycache_prefix", pycache_prefix());
     return r ? -1 : 0;
 }
 

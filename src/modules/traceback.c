@@ -1,6 +1,8 @@
 /* traceback.c — the `traceback` module (native): print_exc, format_exc,
- * format_exception(_only), print_exception, extract_tb/extract_stack,
- * format_tb/print_tb, format_stack/print_stack.
+ * format_exception(_only), print_exception, format_tb/print_tb,
+ * format_stack/print_stack natively; FrameSummary, StackSummary,
+ * TracebackException, extract_tb/extract_stack, walk_tb/walk_stack and
+ * format_list/print_list as Python glue over native helpers.
  *
  * The text comes from the interpreter's own printer (runtime/tbprint.c via
  * tbformat.h), collected in traceback.py's chunks, so the module prints
@@ -8,11 +10,10 @@
  * sys.tracebacklimit (if set), N >= 0 keeps the first N entries of a
  * traceback (the N most recent frames of a stack), N < 0 the last -N. */
 #include "pith/pith.h"
+#include "pith/run.h"
 #include "../runtime/tbformat.h"
 
 #include <string.h>
-
-static PithType frame_summary_type;
 
 /* ---- arguments ------------------------------------------------------------------ */
 
@@ -178,54 +179,11 @@ static PithObject *tb_format_exc(PithObject *self, PithObject *const *args, size
 
 /* ---- tracebacks and stacks ----------------------------------------------------------- */
 
-static PithObject *summary_repr(PithObject *self) {
-    return pith_str_from_format("<FrameSummary file %U, line %S in %U>", PITH_TUPLE_GET(self, 0),
-                                PITH_TUPLE_GET(self, 1), PITH_TUPLE_GET(self, 2));
-}
-
-/* FrameSummary-like (filename, lineno, name, line) for a frame object. */
-static PithObject *summary(PithObject *frame, int lineno) {
-    PithCode *co = pith_frame_object_code(frame);
-    PithObject *src = pith_tb_source_line(co->filename, lineno);
-    PithObject *line = src ? pith_call_method(src, "strip", NULL, 0) : pith_str_from_cstr("");
-    PITH_XDECREF(src);
-    PithObject *ln = pith_int_from_i64(lineno);
-    PithObject *items[4] = {co->filename, ln, co->name, line};
-    PithObject *r = ln && line ? pith_structseq_new(&frame_summary_type, items) : NULL;
-    PITH_XDECREF(ln);
-    PITH_XDECREF(line);
-    return r;
-}
-
 static int check_tb(PithObject *tb) {
     if (tb == PITH_NONE || PITH_TYPE(tb) == &pith_traceback_type) return 0;
     pith_err_format(&pith_exc_AttributeError, "'%s' object has no attribute 'tb_frame'",
                     pith_type_name(tb));
     return -1;
-}
-
-static PithObject *tb_extract_tb(PithObject *self, PithObject *const *args, size_t nargs,
-                                 PithObject *kwnames) {
-    static const char *const kw[] = {"tb", "limit"};
-    static const PithArgSpec spec = {"extract_tb", kw, 2, 0, 1, 2};
-    PithObject *v[2] = {NULL};
-    PithTbLimit limit;
-    if (pith_arg_parse(&spec, args, nargs, kwnames, v) < 0 || parse_limit(v[1], &limit) < 0 ||
-        check_tb(v[0]) < 0)
-        return NULL;
-    PithObject *all = pith_list_new(0);
-    for (PithObject *t = v[0]; all && t && t != PITH_NONE; t = ((PithTraceback *)t)->tb_next) {
-        PithTraceback *tb = (PithTraceback *)t;
-        PithObject *s = summary(tb->tb_frame, tb->tb_lineno);
-        if (!s || pith_list_append(all, s) < 0) PITH_CLEAR(all);
-        PITH_XDECREF(s);
-    }
-    if (!all || limit.limit >= PITH_SIZE(all)) return all;
-    intptr_t n = PITH_SIZE(all);
-    PithObject *r = limit.keep_first ? pith_list_get_slice(all, 0, limit.limit)
-                                     : pith_list_get_slice(all, n - limit.limit, n);
-    PITH_DECREF(all);
-    return r;
 }
 
 static PithObject *tb_chunks(PithObject *const *args, size_t nargs, PithObject *kwnames,
@@ -311,25 +269,308 @@ static PithObject *tb_print_stack(PithObject *self, PithObject *const *args, siz
     return write_chunks(frames_chunks(frames), file);
 }
 
-static PithObject *tb_extract_stack(PithObject *self, PithObject *const *args, size_t nargs,
-                                    PithObject *kwnames) {
-    PithObject *frames = stack_args(args, nargs, kwnames, "extract_stack", NULL);
-    if (!frames) return NULL;
-    for (intptr_t i = 0; i < PITH_SIZE(frames); i++) {
-        PithObject *f = PITH_LIST_GET(frames, i);
-        PithObject *ln = pith_getattr_str(f, "f_lineno");
-        intptr_t lineno = ln && pith_int_check(ln) ? pith_int_as_ssize(ln) : -1;
-        PITH_XDECREF(ln);
-        PithObject *s = summary(f, (int)lineno);
-        if (!s) {
-            PITH_DECREF(frames);
-            return NULL;
-        }
-        PITH_LIST_SET(frames, i, s);
-        PITH_DECREF(f);
+/* ---- helpers for the Python-level classes (glue below) ------------------------------- */
+
+/* _source_line(filename, lineno): the line without its end, or ''. */
+static PithObject *tb_source_line(PithObject *self, PithObject *const *args, size_t nargs,
+                                  PithObject *kwnames) {
+    static const char *const kw[] = {"filename", "lineno"};
+    static const PithArgSpec spec = {"_source_line", kw, 2, 2, 2, 2};
+    PithObject *v[2] = {NULL};
+    if (pith_arg_parse(&spec, args, nargs, kwnames, v) < 0) return NULL;
+    PithObject *line = NULL;
+    if (pith_str_check(v[0]) && pith_int_check(v[1])) {
+        intptr_t n = pith_int_as_ssize(v[1]);
+        if (n == -1 && pith_err_occurred()) pith_err_clear();
+        else if (n > 0 && n <= INT_MAX) line = pith_tb_source_line(v[0], (int)n);
     }
-    return frames;
+    return line ? line : pith_str_from_cstr("");
 }
+
+/* _tb_positions(tb): (lineno, end_lineno, colno, end_colno) of the traceback
+ * entry's instruction, None for what is unknown. */
+static PithObject *tb_positions(PithObject *self, PithObject *const *args, size_t nargs,
+                                PithObject *kwnames) {
+    static const char *const kw[] = {"tb"};
+    static const PithArgSpec spec = {"_tb_positions", kw, 1, 1, 1, 1};
+    PithObject *v[1] = {NULL};
+    if (pith_arg_parse(&spec, args, nargs, kwnames, v) < 0 || check_tb(v[0]) < 0) return NULL;
+    int pos[4] = {-1, -1, -1, -1};
+    if (v[0] != PITH_NONE) {
+        PithTraceback *tb = (PithTraceback *)v[0];
+        PithCode *co = pith_frame_object_code(tb->tb_frame);
+        int sline = -1;
+        pos[0] = tb->tb_lineno;
+        if (!co || tb->tb_lasti < 0 ||
+            pith_code_addr2location(co, tb->tb_lasti, &sline, &pos[1], &pos[2], &pos[3]) < 0 ||
+            sline < 0)
+            pos[1] = pos[2] = pos[3] = -1;
+    }
+    PithObject *t = pith_tuple_new(4);
+    for (int i = 0; t && i < 4; i++) {
+        PithObject *x = pos[i] < 0 ? PITH_NEWREF(PITH_NONE) : pith_int_from_i64(pos[i]);
+        if (!x) PITH_CLEAR(t);
+        else PITH_TUPLE_SET(t, i, x);
+    }
+    return t;
+}
+
+/* _format_rows(rows): StackSummary.format() of (filename, lineno, name,
+ * line, end_lineno, colno, end_colno) tuples. */
+static PithObject *tb_format_rows(PithObject *self, PithObject *const *args, size_t nargs,
+                                  PithObject *kwnames) {
+    static const char *const kw[] = {"rows"};
+    static const PithArgSpec spec = {"_format_rows", kw, 1, 1, 1, 1};
+    PithObject *v[1] = {NULL};
+    if (pith_arg_parse(&spec, args, nargs, kwnames, v) < 0) return NULL;
+    PithObject *rows = pith_sequence_list(v[0]);
+    if (!rows) return NULL;
+    PithObject *r = pith_tb_format_entries(rows);
+    PITH_DECREF(rows);
+    return r;
+}
+
+/* ---- the Python-level part ---------------------------------------------------------------
+ * FrameSummary, StackSummary, TracebackException, walk_tb/walk_stack,
+ * extract_tb/extract_stack, format_list/print_list: small classes and
+ * generators over frames, run in the module's namespace at import. All text
+ * they produce still comes from the native printer (_format_rows,
+ * format_exception, format_exception_only). */
+static const char glue[] =
+    "import sys\n"
+    "\n"
+    "def _limit(items, limit):\n"
+    "    if limit is None:\n"
+    "        limit = getattr(sys, 'tracebacklimit', None)\n"
+    "        if limit is None:\n"
+    "            return items\n"
+    "        limit = max(limit, 0)\n"
+    "    return items[:limit] if limit >= 0 else items[limit:]\n"
+    "\n"
+    "class FrameSummary:\n"
+    "    __slots__ = ('filename', 'lineno', 'end_lineno', 'colno', 'end_colno',\n"
+    "                 'name', '_line', 'locals')\n"
+    "\n"
+    "    def __init__(self, filename, lineno, name, *, lookup_line=True, locals=None,\n"
+    "                 line=None, end_lineno=None, colno=None, end_colno=None):\n"
+    "        self.filename, self.lineno, self.name = filename, lineno, name\n"
+    "        self.end_lineno, self.colno, self.end_colno = end_lineno, colno, end_colno\n"
+    "        self._line = line\n"
+    "        self.locals = None\n"
+    "        if locals:\n"
+    "            self.locals = {k: repr(v) for k, v in locals.items()}\n"
+    "        if lookup_line:\n"
+    "            self.line\n"
+    "\n"
+    "    @property\n"
+    "    def line(self):\n"
+    "        if self._line is None:\n"
+    "            if self.lineno is None:\n"
+    "                return None\n"
+    "            self._line = _source_line(self.filename, self.lineno)\n"
+    "        return self._line.strip()\n"
+    "\n"
+    "    def _fields(self):\n"
+    "        return (self.filename, self.lineno, self.name, self.line)\n"
+    "\n"
+    "    def __eq__(self, other):\n"
+    "        if isinstance(other, FrameSummary):\n"
+    "            return (self.filename, self.lineno, self.name, self.locals) == \\\n"
+    "                   (other.filename, other.lineno, other.name, other.locals)\n"
+    "        if isinstance(other, tuple):\n"
+    "            return self._fields() == other\n"
+    "        return NotImplemented\n"
+    "\n"
+    "    def __getitem__(self, i):\n"
+    "        return self._fields()[i]\n"
+    "\n"
+    "    def __iter__(self):\n"
+    "        return iter(self._fields())\n"
+    "\n"
+    "    def __len__(self):\n"
+    "        return 4\n"
+    "\n"
+    "    def __repr__(self):\n"
+    "        return f\"<FrameSummary file {self.filename}, line {self.lineno} in {self.name}>\"\n"
+    "\n"
+    "class StackSummary(list):\n"
+    "    @classmethod\n"
+    "    def extract(klass, frame_gen, *, limit=None, lookup_lines=True, capture_locals=False):\n"
+    "        rows = [(f, n, None, None, None) for f, n in frame_gen]\n"
+    "        return klass._build(_limit(rows, limit), lookup_lines, capture_locals)\n"
+    "\n"
+    "    @classmethod\n"
+    "    def _extract_from_extended_frame_gen(klass, frame_gen, *, limit=None,\n"
+    "                                         lookup_lines=True, capture_locals=False):\n"
+    "        rows = [(f, p[0], p[1], p[2], p[3]) for f, p in frame_gen]\n"
+    "        return klass._build(_limit(rows, limit), lookup_lines, capture_locals)\n"
+    "\n"
+    "    @classmethod\n"
+    "    def _build(klass, rows, lookup_lines, capture_locals):\n"
+    "        result = klass()\n"
+    "        for f, lineno, end_lineno, colno, end_colno in rows:\n"
+    "            co = f.f_code\n"
+    "            result.append(FrameSummary(co.co_filename, lineno, co.co_name, lookup_line=False,\n"
+    "                                       locals=f.f_locals if capture_locals else None,\n"
+    "                                       end_lineno=end_lineno, colno=colno, end_colno=end_colno))\n"
+    "        if lookup_lines:\n"
+    "            for fs in result:\n"
+    "                fs.line\n"
+    "        return result\n"
+    "\n"
+    "    @classmethod\n"
+    "    def from_list(klass, a_list):\n"
+    "        result = klass()\n"
+    "        for item in a_list:\n"
+    "            if not isinstance(item, FrameSummary):\n"
+    "                filename, lineno, name, line = item\n"
+    "                item = FrameSummary(filename, lineno, name, line=line)\n"
+    "            result.append(item)\n"
+    "        return result\n"
+    "\n"
+    "    def format_frame_summary(self, frame_summary):\n"
+    "        return ''.join(_format_rows([_row(frame_summary)]))\n"
+    "\n"
+    "    def format(self):\n"
+    "        return _format_rows([_row(fs) for fs in self])\n"
+    "\n"
+    "def _row(fs):\n"
+    "    line = fs._line\n"
+    "    if line is None and fs.lineno is not None:\n"
+    "        line = fs._line = _source_line(fs.filename, fs.lineno)\n"
+    "    return (fs.filename, fs.lineno, fs.name, line, fs.end_lineno, fs.colno, fs.end_colno)\n"
+    "\n"
+    "def walk_tb(tb):\n"
+    "    while tb is not None:\n"
+    "        yield tb.tb_frame, tb.tb_lineno\n"
+    "        tb = tb.tb_next\n"
+    "\n"
+    "def walk_stack(f):\n"
+    "    if f is None:\n"
+    "        f = sys._getframe().f_back\n"
+    "    while f is not None:\n"
+    "        yield f, f.f_lineno\n"
+    "        f = f.f_back\n"
+    "\n"
+    "def _walk_tb_with_positions(tb):\n"
+    "    while tb is not None:\n"
+    "        yield tb.tb_frame, _tb_positions(tb)\n"
+    "        tb = tb.tb_next\n"
+    "\n"
+    "def extract_tb(tb, limit=None):\n"
+    "    return StackSummary._extract_from_extended_frame_gen(_walk_tb_with_positions(tb), limit=limit)\n"
+    "\n"
+    "def extract_stack(f=None, limit=None):\n"
+    "    if f is None:\n"
+    "        f = sys._getframe().f_back\n"
+    "    stack = StackSummary.extract(walk_stack(f), limit=limit)\n"
+    "    stack.reverse()\n"
+    "    return stack\n"
+    "\n"
+    "def format_list(extracted_list):\n"
+    "    return StackSummary.from_list(extracted_list).format()\n"
+    "\n"
+    "def print_list(extracted_list, file=None):\n"
+    "    if file is None:\n"
+    "        file = sys.stderr\n"
+    "    for item in StackSummary.from_list(extracted_list).format():\n"
+    "        print(item, file=file, end=\"\")\n"
+    "\n"
+    "def clear_frames(tb):\n"
+    "    while tb is not None:\n"
+    "        try:\n"
+    "            tb.tb_frame.clear()\n"
+    "        except (RuntimeError, AttributeError):\n"
+    "            pass\n"
+    "        tb = tb.tb_next\n"
+    "\n"
+    "def print_last(limit=None, file=None, chain=True):\n"
+    "    if not hasattr(sys, \"last_type\"):\n"
+    "        raise ValueError(\"no last exception\")\n"
+    "    print_exception(sys.last_type, sys.last_value, sys.last_traceback, limit, file, chain)\n"
+    "\n"
+    "def _safe_str(value, what):\n"
+    "    try:\n"
+    "        return str(value)\n"
+    "    except:\n"
+    "        return f'<{what} str() failed>'\n"
+    "\n"
+    "class TracebackException:\n"
+    "    def __init__(self, exc_type, exc_value, exc_traceback, *, limit=None, lookup_lines=True,\n"
+    "                 capture_locals=False, compact=False, max_group_width=15, max_group_depth=10,\n"
+    "                 _seen=None):\n"
+    "        if _seen is None:\n"
+    "            _seen = set()\n"
+    "        _seen.add(id(exc_value))\n"
+    "        self._exc_value, self._tb, self._limit = exc_value, exc_traceback, limit\n"
+    "        self.max_group_width, self.max_group_depth = max_group_width, max_group_depth\n"
+    "        self.stack = StackSummary._extract_from_extended_frame_gen(\n"
+    "            _walk_tb_with_positions(exc_traceback), limit=limit, lookup_lines=lookup_lines,\n"
+    "            capture_locals=capture_locals)\n"
+    "        self.exc_type = exc_type\n"
+    "        self._str = _safe_str(exc_value, 'exception')\n"
+    "        self.__notes__ = getattr(exc_value, '__notes__', None)\n"
+    "        if exc_type and issubclass(exc_type, SyntaxError):\n"
+    "            self.filename = exc_value.filename\n"
+    "            lno = exc_value.lineno\n"
+    "            self.lineno = str(lno) if lno is not None else None\n"
+    "            end_lno = exc_value.end_lineno\n"
+    "            self.end_lineno = str(end_lno) if end_lno is not None else None\n"
+    "            self.text = exc_value.text\n"
+    "            self.offset = exc_value.offset\n"
+    "            self.end_offset = exc_value.end_offset\n"
+    "            self.msg = exc_value.msg\n"
+    "        self.__suppress_context__ = \\\n"
+    "            exc_value.__suppress_context__ if exc_value is not None else False\n"
+    "        opts = dict(limit=limit, lookup_lines=lookup_lines, capture_locals=capture_locals,\n"
+    "                    max_group_width=max_group_width, max_group_depth=max_group_depth)\n"
+    "        self.__cause__ = self.__context__ = None\n"
+    "        self.exceptions = None\n"
+    "        if exc_value is None:\n"
+    "            return\n"
+    "        cause = exc_value.__cause__\n"
+    "        if cause is not None and id(cause) not in _seen:\n"
+    "            self.__cause__ = TracebackException(type(cause), cause, cause.__traceback__,\n"
+    "                                                _seen=_seen, **opts)\n"
+    "        context = exc_value.__context__\n"
+    "        if context is not None and id(context) not in _seen and \\\n"
+    "                not (compact and (self.__cause__ is not None or self.__suppress_context__)):\n"
+    "            self.__context__ = TracebackException(type(context), context,\n"
+    "                                                  context.__traceback__, _seen=_seen, **opts)\n"
+    "        if isinstance(exc_value, BaseExceptionGroup):\n"
+    "            self.exceptions = [TracebackException(type(e), e, e.__traceback__, _seen=_seen,\n"
+    "                                                  **opts) for e in exc_value.exceptions]\n"
+    "\n"
+    "    @classmethod\n"
+    "    def from_exception(cls, exc, *args, **kwargs):\n"
+    "        return cls(type(exc), exc, exc.__traceback__, *args, **kwargs)\n"
+    "\n"
+    "    def __eq__(self, other):\n"
+    "        if isinstance(other, TracebackException):\n"
+    "            return self.__dict__ == other.__dict__\n"
+    "        return NotImplemented\n"
+    "\n"
+    "    def __str__(self):\n"
+    "        return self._str\n"
+    "\n"
+    "    def format_exception_only(self):\n"
+    "        if self._exc_value is None and self.exc_type is not None:\n"
+    "            yield f\"{self.exc_type.__qualname__}: None\\n\"\n"
+    "            return\n"
+    "        yield from format_exception_only(self._exc_value)\n"
+    "\n"
+    "    def format(self, *, chain=True):\n"
+    "        if self._exc_value is None:\n"
+    "            yield from self.format_exception_only()\n"
+    "            return\n"
+    "        yield from format_exception(type(self._exc_value), self._exc_value, self._tb,\n"
+    "                                    limit=self._limit, chain=chain)\n"
+    "\n"
+    "    def print(self, *, file=None, chain=True):\n"
+    "        if file is None:\n"
+    "            file = sys.stderr\n"
+    "        for line in self.format(chain=chain):\n"
+    "            print(line, file=file, end=\"\")\n";
 
 /* ---- the module ----------------------------------------------------------------------- */
 
@@ -339,26 +580,21 @@ static PithMethodDef tb_methods[] = {
     {"format_exception_only", tb_format_exception_only, PITH_METH_KW, NULL},
     {"print_exc", tb_print_exc, PITH_METH_KW, NULL},
     {"format_exc", tb_format_exc, PITH_METH_KW, NULL},
-    {"extract_tb", tb_extract_tb, PITH_METH_KW, NULL},
     {"format_tb", tb_format_tb, PITH_METH_KW, NULL},
     {"print_tb", tb_print_tb, PITH_METH_KW, NULL},
-    {"extract_stack", tb_extract_stack, PITH_METH_KW, NULL},
+    {"_source_line", tb_source_line, PITH_METH_KW, NULL},
+    {"_tb_positions", tb_positions, PITH_METH_KW, NULL},
+    {"_format_rows", tb_format_rows, PITH_METH_KW, NULL},
     {"format_stack", tb_format_stack, PITH_METH_KW, NULL},
     {"print_stack", tb_print_stack, PITH_METH_KW, NULL},
     {NULL, NULL, 0, NULL},
 };
 
 PithObject *pith_traceback_module_init(void) {
-    static const char *const fields[] = {"filename", "lineno", "name", "line"};
-    if (!frame_summary_type.tp_name) {
-        if (pith_structseq_init_type(&frame_summary_type, "FrameSummary", fields, 4) < 0)
-            return NULL;
-        frame_summary_type.tp_repr = summary_repr;
-    }
     PithObject *m = pith_module_new("traceback");
     if (!m) return NULL;
     if (pith_module_add_functions(m, tb_methods) < 0 ||
-        pith_module_add_object(m, "FrameSummary", PITH_NEWREF(&frame_summary_type)) < 0) {
+        pith_run_source(glue, strlen(glue), "<traceback>", pith_module_get_dict(m)) < 0) {
         PITH_DECREF(m);
         return NULL;
     }

@@ -7,6 +7,8 @@
  * the type of `self` (make_like). Hashes equal those of the equal ASCII str.
  */
 #include "str_impl.h"
+#include "containers_impl.h"
+#include "pith/memoryview.h"
 
 #include <string.h>
 
@@ -97,6 +99,15 @@ static PithObject *make_like(PithObject *self, const char *d, intptr_t n) {
 
 static int need_buffer(PithObject *o, const char **d, intptr_t *n) {
     if (pith_bytes_view(o, d, n)) return 0;
+    if (pith_memoryview_check(o)) {
+        /* the caller's reference to o keeps the exporter alive */
+        PithBuffer view;
+        if (pith_buffer_get(o, &view, false) < 0) return -1;
+        *d = view.buf;
+        *n = view.len;
+        pith_buffer_release(&view);
+        return 0;
+    }
     pith_err_format(&pith_exc_TypeError, "a bytes-like object is required, not '%.100s'",
                     pith_type_name(o));
     return -1;
@@ -381,6 +392,7 @@ static PithObject *contents_from(const char *tname, PithObject *x, PithObject *e
     const char *d;
     intptr_t n;
     if (pith_bytes_view(x, &d, &n)) return pith_bytes_from(d, n);
+    if (pith_memoryview_check(x)) return pith_buffer_to_bytes(x);
     if (pith_index_check(x)) {
         intptr_t count = pith_number_as_ssize(x, &pith_exc_OverflowError);
         if (count == -1 && pith_err_occurred()) return NULL;
@@ -1157,6 +1169,29 @@ static PithObject *ba_inplace_concat(PithObject *self, PithObject *other) {
     return PITH_NEWREF(self);
 }
 
+static PithObject *ba_inplace_repeat(PithObject *self, intptr_t n) {
+    intptr_t len = PITH_SIZE(self);
+    if (n <= 0 || len == 0) {
+        if (ba_resize(self, 0) < 0) return NULL;
+        return PITH_NEWREF(self);
+    }
+    if (n > (INTPTR_MAX / 2 - 1) / len) return pith_err_no_memory();
+    if (ba_resize(self, len * n) < 0) return NULL;
+    char *d = BA(self)->data;
+    for (intptr_t i = 1; i < n; i++) memcpy(d + i * len, d, (size_t)len);
+    return PITH_NEWREF(self);
+}
+
+static PithObject *ba_alloc_m(PithObject *self, PithObject *const *a, size_t n, PithObject *kw) {
+    return pith_int_from_ssize(BA(self)->alloc);
+}
+
+static PithObject *bytes_bytes_m(PithObject *self, PithObject *const *a, size_t n,
+                                 PithObject *kw) {
+    if (PITH_TYPE(self) == &pith_bytes_type) return PITH_NEWREF(self);
+    return pith_bytes_from(PITH_BYTES_DATA(self), PITH_BYTES_SIZE(self));
+}
+
 static PithObject *ba_pop(PithObject *self, PithObject *const *a, size_t n, PithObject *kw) {
     if (pith_arg_check_range("pop", n, 0, 1) < 0) return NULL;
     intptr_t len = PITH_SIZE(self), i = -1;
@@ -1315,6 +1350,46 @@ static PithObject *bytes_iter_next(PithObject *o) {
 
 static PithObject *bytes_iter_self(PithObject *o) { return PITH_NEWREF(o); }
 
+static PithObject *bytes_iter_length_hint(PithObject *o, PithObject *const *a, size_t n,
+                                          PithObject *kw) {
+    BytesIter *it = (BytesIter *)o;
+    if (!it->seq) return pith_int_from_i64(0);
+    SELF_VIEW(it->seq, d, len);
+    (void)d;
+    return pith_int_from_ssize(it->index < len ? len - it->index : 0);
+}
+
+static PithObject *bytes_iter_reduce(PithObject *o, PithObject *const *a, size_t n,
+                                     PithObject *kw) {
+    BytesIter *it = (BytesIter *)o;
+    if (it->seq) return pith_iter_reduce(it->seq, it->index);
+    PithObject *e = pith_tuple_new(0);
+    PithObject *r = e ? pith_iter_reduce_exhausted(e) : NULL;
+    PITH_XDECREF(e);
+    return r;
+}
+
+static PithObject *bytes_iter_setstate(PithObject *o, PithObject *const *a, size_t n,
+                                       PithObject *kw) {
+    BytesIter *it = (BytesIter *)o;
+    intptr_t len = 0, i = it->index;
+    if (it->seq) {
+        SELF_VIEW(it->seq, d, l);
+        (void)d;
+        len = l;
+    }
+    PithObject *r = pith_iter_setstate_fwd(a[0], len, &i);
+    if (r && it->seq) it->index = i;
+    return r;
+}
+
+static PithMethodDef bytes_iter_methods[] = {
+    {"__length_hint__", bytes_iter_length_hint, PITH_METH_NOARGS, NULL},
+    {"__reduce__", bytes_iter_reduce, PITH_METH_NOARGS, NULL},
+    {"__setstate__", bytes_iter_setstate, PITH_METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 #define ITER_TYPE(cname, pyname)                                               \
     PithType cname = {                                                         \
         PITH_VAR_HEAD_INIT(&pith_type_type, 0),                                \
@@ -1324,6 +1399,7 @@ static PithObject *bytes_iter_self(PithObject *o) { return PITH_NEWREF(o); }
         .tp_dealloc = bytes_iter_dealloc,                                      \
         .tp_iter = bytes_iter_self,                                            \
         .tp_iternext = bytes_iter_next,                                        \
+        .tp_methods = bytes_iter_methods,                                      \
     };
 ITER_TYPE(pith_bytes_iter_type, "bytes_iterator")
 ITER_TYPE(pith_bytearray_iter_type, "bytearray_iterator")
@@ -1377,11 +1453,14 @@ ITER_TYPE(pith_bytearray_iter_type, "bytearray_iterator")
 static PithMethodDef bytes_methods[] = {
     COMMON_METHODS,
     {"__getnewargs__", m_getnewargs, PITH_METH_NOARGS, NULL},
+    {"__bytes__", bytes_bytes_m, PITH_METH_NOARGS, "Convert this value to exact type bytes."},
     {NULL, NULL, 0, NULL},
 };
 
 static PithMethodDef bytearray_methods[] = {
     COMMON_METHODS,
+    {"__alloc__", ba_alloc_m, PITH_METH_NOARGS,
+     "B.__alloc__() -> int\n\nReturn the number of bytes actually allocated."},
     {"append", ba_append, PITH_METH_O, NULL},
     {"extend", ba_extend, PITH_METH_O, NULL},
     {"pop", ba_pop, PITH_METH_FAST, NULL},
@@ -1411,6 +1490,7 @@ static PithSequenceMethods bytearray_as_sequence = {
     .sq_item = bytes_item,
     .sq_contains = bytes_contains,
     .sq_inplace_concat = ba_inplace_concat,
+    .sq_inplace_repeat = ba_inplace_repeat,
 };
 static PithMappingMethods bytearray_as_mapping = {
     .mp_length = bytes_length,

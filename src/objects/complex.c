@@ -473,7 +473,15 @@ static PithObject *m_format(PithObject *self, PithObject *const *a, size_t n,
     return complex_format(CVAL(self)->real, CVAL(self)->imag, &spec, tname);
 }
 
+static PithObject *m_complex(PithObject *self, PithObject *const *a, size_t n,
+                             PithObject *kw) {
+    if (PITH_TYPE(self) == &pith_complex_type) return PITH_NEWREF(self);
+    PithComplex *c = (PithComplex *)self;
+    return pith_complex_from_doubles(c->real, c->imag);
+}
+
 static PithMethodDef complex_methods[] = {
+    {"__complex__", m_complex, PITH_METH_NOARGS, "Convert this value to exact type complex."},
     {"conjugate", m_conjugate, PITH_METH_NOARGS, NULL},
     {"__getnewargs__", m_getnewargs, PITH_METH_NOARGS, NULL},
     {"__format__", m_format, PITH_METH_O, NULL},

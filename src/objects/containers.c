@@ -129,6 +129,68 @@ PithObject *pith_reduce_args3(PithType *type, PithObject *a, PithObject *b, Pith
     return r;
 }
 
+/* ---- pickling support of iterators ----------------------------------------- */
+
+static PithObject *builtin_iter(void) {
+    PithObject *b = pith_eval_get_builtins();
+    PithObject *f = b ? pith_dict_get_item_str(b, "iter") : NULL;
+    if (!f) pith_err_set_string(&pith_exc_RuntimeError, "lost builtins.iter");
+    return f;
+}
+
+PithObject *pith_iter_reduce(PithObject *seq, intptr_t index) {
+    PithObject *f = builtin_iter();
+    if (!f) return NULL;
+    PithObject *a = pith_tuple_pack(1, seq);
+    if (!a) return NULL;
+    PithObject *r;
+    if (index < 0) {
+        r = pith_tuple_pack(2, f, a);
+    } else {
+        PithObject *i = pith_int_from_ssize(index);
+        r = i ? pith_tuple_pack(3, f, a, i) : NULL;
+        PITH_XDECREF(i);
+    }
+    PITH_DECREF(a);
+    return r;
+}
+
+PithObject *pith_iter_reduce_exhausted(PithObject *empty) {
+    return pith_iter_reduce(empty, -1);
+}
+
+PithObject *pith_iter_reduce_copy(PithObject *copy) {
+    if (!copy) return NULL;
+    PithObject *l = pith_sequence_list(copy);
+    PITH_DECREF(copy);
+    PithObject *r = l ? pith_iter_reduce(l, -1) : NULL;
+    PITH_XDECREF(l);
+    return r;
+}
+
+int pith_iter_state_index(PithObject *state, intptr_t *out) {
+    if (!pith_int_check(state)) {
+        pith_err_set_string(&pith_exc_TypeError, "an integer is required");
+        return -1;
+    }
+    int overflow = 0;
+    int64_t v = pith_int_as_i64_overflow(state, &overflow);
+    if (overflow) {
+        pith_err_set_string(&pith_exc_OverflowError,
+                            "Python int too large to convert to C ssize_t");
+        return -1;
+    }
+    *out = (intptr_t)v;
+    return 0;
+}
+
+PithObject *pith_iter_setstate_fwd(PithObject *state, intptr_t len, intptr_t *index) {
+    intptr_t i;
+    if (pith_iter_state_index(state, &i) < 0) return NULL;
+    *index = i < 0 ? 0 : (i > len ? len : i);
+    PITH_RETURN_NONE;
+}
+
 PithObject *pith_seq_repr(PithObject *seq, const char *open, const char *close) {
     PithStrBuilder sb;
     pith_sb_init(&sb);
@@ -164,7 +226,7 @@ int pith_containers_init(void) {
     if (pith_tuple_types_init() < 0 || pith_list_types_init() < 0 ||
         pith_dict_types_init() < 0 || pith_set_types_init() < 0 ||
         pith_range_types_init() < 0 || pith_iterators_types_init() < 0 ||
-        pith_type_ready(&pith_memoryview_type) < 0)
+        pith_memoryview_types_init() < 0)
         return -1;
     return 0;
 }

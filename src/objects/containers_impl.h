@@ -38,6 +38,23 @@ int pith_seq_index_value(PithObject *key, intptr_t *out);
 /* (type, (a, b, c)): the __reduce__ value of range and slice. */
 PithObject *pith_reduce_args3(PithType *type, PithObject *a, PithObject *b, PithObject *c);
 
+/* __reduce__ of a builtin iterator as CPython: (iter, (seq,), index) when
+ * index >= 0, else (iter, (seq,)). `iter` is the current builtins' iter. */
+PithObject *pith_iter_reduce(PithObject *seq, intptr_t index);
+/* (iter, (rest,)): the remaining items of `it` consumed into a list
+ * (dict/set/callable iterators), or `empty` when it is NULL. */
+PithObject *pith_iter_reduce_exhausted(PithObject *empty);
+/* (iter, (list(copy),)) for iterators that cannot be rebuilt from an
+ * index: `copy` is a fresh iterator in the same state (consumed here,
+ * reference stolen; NULL = error). */
+PithObject *pith_iter_reduce_copy(PithObject *copy);
+/* The index argument of an iterator's __setstate__ (TypeError "an integer
+ * is required" for non-ints, OverflowError beyond ssize). 0 or -1. */
+int pith_iter_state_index(PithObject *state, intptr_t *out);
+/* __setstate__ of a forward sequence iterator: *index = state clamped to
+ * [0, len]. Returns None or NULL. */
+PithObject *pith_iter_setstate_fwd(PithObject *state, intptr_t len, intptr_t *index);
+
 /* repr of the items of a list or tuple joined by ", " between open and
  * close (no recursion guard: callers add it). */
 PithObject *pith_seq_repr(PithObject *seq, const char *open, const char *close);
@@ -64,6 +81,7 @@ int pith_dict_types_init(void);
 int pith_set_types_init(void);
 int pith_range_types_init(void);
 int pith_iterators_types_init(void);
+int pith_memoryview_types_init(void);
 
 /* listsort.c: sort items[0..n) in place, stable; keys NULL = items are the
  * keys. On error the arrays are still a permutation of the input. */

@@ -39,6 +39,8 @@ static uint64_t dict_global_version;
 static PithDict *free_dicts[DICT_FREE_MAX];
 static int free_dict_count;
 
+int pith_dict_freelist_count(void) { return free_dict_count; }
+
 #define DK_SIZE(k) ((intptr_t)1 << (k)->log2_size)
 #define DK_MASK(k) ((size_t)DK_SIZE(k) - 1)
 #define DK_ENTRIES(k) ((PithDictEntry *)((k)->indices + (DK_SIZE(k) * (k)->ix_bytes)))
@@ -168,7 +170,8 @@ static size_t slot_of(Keys *k, intptr_t hash, intptr_t ix) {
 }
 
 static void maybe_track(PithDict *d, PithObject *key, PithObject *value) {
-    if (!pith_gc_is_tracked(d) && (PITH_IS_GC(key) || PITH_IS_GC(value))) pith_gc_track(d);
+    if (!pith_gc_is_tracked(d) && (pith_gc_may_be_tracked(key) || pith_gc_may_be_tracked(value)))
+        pith_gc_track(d);
 }
 
 /* Insert or replace; does not steal key/value. */
@@ -227,6 +230,7 @@ static PithDict *dict_alloc(PithType *type) {
     if (type == &pith_dict_type && free_dict_count > 0) {
         d = free_dicts[--free_dict_count];
         d->ob.refcnt = 1;
+        pith_gc_set_hidden((PithObject *)d, false);
     } else {
         d = (PithDict *)pith_gc_new(type);
         if (!d) {

@@ -126,8 +126,24 @@ static PithObject *dictiter_length_hint(PithObject *o, PithObject *const *args, 
     return pith_int_from_ssize(n);
 }
 
+static PithObject *dictiter_reduce(PithObject *o, PithObject *const *args, size_t nargs,
+                                   PithObject *kwnames) {
+    DictIter *it = (DictIter *)o;
+    DictIter *c = (DictIter *)pith_gc_new(PITH_TYPE(o));
+    if (!c) return pith_err_no_memory();
+    c->dict = it->dict ? PITH_NEWREF(it->dict) : NULL;
+    c->used = it->used;
+    c->pos = it->pos;
+    c->len = it->len;
+    c->kind = it->kind;
+    c->reverse = it->reverse;
+    pith_gc_track(c);
+    return pith_iter_reduce_copy((PithObject *)c);
+}
+
 static PithMethodDef dictiter_methods[] = {
     {"__length_hint__", dictiter_length_hint, PITH_METH_NOARGS, NULL},
+    {"__reduce__", dictiter_reduce, PITH_METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -28,6 +28,7 @@ typedef struct {
 typedef struct {
     BaseExc base;
     PithObject *myerrno, *strerror, *filename, *filename2;
+    intptr_t written; /* BlockingIOError.characters_written; -1 = unset */
 } OSErrorObj;
 
 typedef struct {
@@ -166,6 +167,7 @@ static PithObject *exc_alloc(PithType *t, PithObject *const *args, size_t nargs)
         PITH_DECREF(e);
         return NULL;
     }
+    if (pith_type_is_subtype(t, &pith_exc_OSError)) ((OSErrorObj *)e)->written = -1;
     pith_gc_track(e);
     return (PithObject *)e;
 }
@@ -580,6 +582,13 @@ static PithType *errno_subclass(int e) {
     }
 }
 
+/* PyNumber_Check semantics: int-, float- or index-convertible, or complex. */
+static bool is_number(PithObject *o) {
+    PithNumberMethods *nb = PITH_TYPE(o)->tp_as_number;
+    return (nb && (nb->nb_index || nb->nb_int || nb->nb_float)) ||
+           pith_type_ok(o, &pith_complex_type);
+}
+
 /* OSError(errno, strerror, ...) creates the subclass matching errno. */
 static PithObject *oserror_new(PithType *t, PithObject *const *args, size_t nargs,
                                PithObject *kwnames) {
@@ -599,14 +608,53 @@ static int oserror_init(PithObject *self, PithObject *const *args, size_t nargs,
     if (nargs < 2 || nargs > 5) return 0;
     set_field(self, OFF(OSErrorObj, myerrno), args[0]);
     set_field(self, OFF(OSErrorObj, strerror), args[1]);
-    if (nargs >= 3) {
+    if (nargs >= 3 && args[2] != PITH_NONE) {
+        /* BlockingIOError(errno, strerror, characters_written) */
+        if (pith_type_is_subtype(PITH_TYPE(self), &pith_exc_BlockingIOError) &&
+            is_number(args[2])) {
+            intptr_t w = pith_number_as_ssize(args[2], &pith_exc_ValueError);
+            if (w == -1 && pith_err_occurred()) return -1;
+            ((OSErrorObj *)self)->written = w;
+            return 0;
+        }
         set_field(self, OFF(OSErrorObj, filename), args[2]);
-        if (nargs == 5) set_field(self, OFF(OSErrorObj, filename2), args[4]);
+        if (nargs == 5 && args[4] != PITH_NONE)
+            set_field(self, OFF(OSErrorObj, filename2), args[4]);
         /* args keeps only (errno, strerror) when a filename is given */
         return set_args(self, args, 2);
     }
     return 0;
 }
+
+static PithObject *oserror_get_written(PithObject *self, void *c) {
+    intptr_t w = ((OSErrorObj *)self)->written;
+    if (w == -1) {
+        pith_err_set_string(&pith_exc_AttributeError, "characters_written");
+        return NULL;
+    }
+    return pith_int_from_ssize(w);
+}
+
+static int oserror_set_written(PithObject *self, PithObject *v, void *c) {
+    OSErrorObj *e = (OSErrorObj *)self;
+    if (!v) {
+        if (e->written == -1) {
+            pith_err_set_string(&pith_exc_AttributeError, "characters_written");
+            return -1;
+        }
+        e->written = -1;
+        return 0;
+    }
+    intptr_t w = pith_number_as_ssize(v, &pith_exc_ValueError);
+    if (w == -1 && pith_err_occurred()) return -1;
+    e->written = w;
+    return 0;
+}
+
+static PithGetSetDef oserror_getset[] = {
+    {"characters_written", oserror_get_written, oserror_set_written, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
 
 static PithObject *oserror_str(PithObject *self) {
     OSErrorObj *e = (OSErrorObj *)self;
@@ -871,6 +919,8 @@ static PithMethodDef group_methods[] = {
     {"derive", group_derive, PITH_METH_O, NULL},
     {"split", group_split, PITH_METH_O, NULL},
     {"subgroup", group_subgroup, PITH_METH_O, NULL},
+    {"__class_getitem__", pith_generic_alias_class_getitem, PITH_METH_O | PITH_METH_CLASS,
+     "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1097,6 +1147,7 @@ static void setup_types(void) {
     setup_family(&pith_exc_ImportError, importerror_init, importerror_str, import_members);
     setup_family(&pith_exc_OSError, oserror_init, oserror_str, oserror_members);
     pith_exc_OSError.tp_new = oserror_new;
+    pith_exc_OSError.tp_getset = oserror_getset;
     setup_family(&pith_exc_StopIteration, stopiter_init, NULL, stopiter_members);
     setup_family(&pith_exc_SystemExit, sysexit_init, NULL, sysexit_members);
     setup_family(&pith_exc_NameError, nameerror_init, NULL, nameerror_members);
@@ -1112,6 +1163,27 @@ static void setup_types(void) {
     pith_exc_BaseExceptionGroup.tp_methods = group_methods;
 }
 
+static PithObject *group_weakref_get(PithObject *o, void *c) { PITH_RETURN_NONE; }
+
+static PithGetSetDef group_weakref_getset = {
+    "__weakref__", group_weakref_get, NULL, "list of weak references to the object", NULL};
+
+/* CPython builds ExceptionGroup as a heap class, so its dict also holds
+ * __module__ and a __weakref__ descriptor. */
+static int group_dict_extras(void) {
+    PithType *t = &pith_exc_ExceptionGroup;
+    PithObject *mod = pith_str_from_cstr("builtins");
+    if (!mod) return -1;
+    int r = pith_dict_set_item(t->tp_dict, pith_id_module(), mod);
+    PITH_DECREF(mod);
+    if (r < 0) return -1;
+    PithObject *d = pith_descr_new_getset(t, &group_weakref_getset);
+    if (!d) return -1;
+    r = pith_dict_set_item_str(t->tp_dict, "__weakref__", d);
+    PITH_DECREF(d);
+    return r;
+}
+
 int pith_exceptions_init(void) {
     setup_types();
     /* ExceptionGroup(BaseExceptionGroup, Exception): multiple bases. */
@@ -1123,6 +1195,7 @@ int pith_exceptions_init(void) {
     if (pith_type_ready(&pith_exc_##name) < 0) return -1;
     PITH_EXC_LIST(EXC_READY)
 #undef EXC_READY
+    if (group_dict_extras() < 0) return -1;
     pith_err_prepare_memory_error();
     return 0;
 }

@@ -21,6 +21,8 @@
 static PithFloat *free_list[FREE_MAX];
 static int free_count;
 
+int pith_float_freelist_count(void) { return free_count; }
+
 PithObject *pith_float_from_double(double v) {
     PithFloat *f;
     if (free_count > 0) {

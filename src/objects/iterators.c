@@ -471,8 +471,115 @@ static PithObject *filter_next(PithObject *o) {
 
 /* ---- types --------------------------------------------------------------- */
 
+/* ---- pickling: __reduce__ / __setstate__ as CPython ------------------------ */
+
+/* (type, args) or (type, args, state) when state is not NULL. */
+static PithObject *reduce_value(PithObject *o, PithObject *args, PithObject *state) {
+    if (!args) return NULL;
+    PithObject *t = (PithObject *)PITH_TYPE(o);
+    PithObject *r = state ? pith_tuple_pack(3, t, args, state) : pith_tuple_pack(2, t, args);
+    PITH_DECREF(args);
+    return r;
+}
+
+static PithObject *enumerate_reduce(PithObject *o, PithObject *const *args, size_t nargs,
+                                    PithObject *kwnames) {
+    Enumerate *e = (Enumerate *)o;
+    PithObject *n = e->big_index ? PITH_NEWREF(e->big_index) : pith_int_from_i64(e->index);
+    if (!n) return NULL;
+    PithObject *a = pith_tuple_pack(2, e->it ? e->it : PITH_NONE, n);
+    PITH_DECREF(n);
+    return reduce_value(o, a, NULL);
+}
+
+static PithObject *zip_reduce(PithObject *o, PithObject *const *args, size_t nargs,
+                              PithObject *kwnames) {
+    Zip *z = (Zip *)o;
+    PithObject *a = z->iters ? PITH_NEWREF(z->iters) : pith_tuple_new(0);
+    return reduce_value(o, a, z->strict ? PITH_TRUE : NULL);
+}
+
+static PithObject *zip_setstate(PithObject *o, PithObject *const *args, size_t nargs,
+                                PithObject *kwnames) {
+    int t = pith_is_true(args[0]);
+    if (t < 0) return NULL;
+    ((Zip *)o)->strict = t;
+    PITH_RETURN_NONE;
+}
+
+static PithObject *map_reduce(PithObject *o, PithObject *const *args, size_t nargs,
+                              PithObject *kwnames) {
+    Map *m = (Map *)o;
+    intptr_t n = m->iters ? PITH_SIZE(m->iters) : 0;
+    PithObject *a = pith_tuple_new(n + 1);
+    if (!a) return NULL;
+    PITH_TUPLE_SET(a, 0, PITH_NEWREF(m->func ? m->func : PITH_NONE));
+    for (intptr_t i = 0; i < n; i++)
+        PITH_TUPLE_SET(a, i + 1, PITH_NEWREF(PITH_TUPLE_GET(m->iters, i)));
+    return reduce_value(o, a, NULL);
+}
+
+static PithObject *filter_reduce(PithObject *o, PithObject *const *args, size_t nargs,
+                                 PithObject *kwnames) {
+    Filter *f = (Filter *)o;
+    PithObject *a = pith_tuple_pack(2, f->func ? f->func : PITH_NONE, f->it ? f->it : PITH_NONE);
+    return reduce_value(o, a, NULL);
+}
+
+static PithObject *reversed_reduce(PithObject *o, PithObject *const *args, size_t nargs,
+                                   PithObject *kwnames) {
+    Reversed *r = (Reversed *)o;
+    if (!r->seq) {
+        PithObject *e = pith_tuple_new(0);
+        return reduce_value(o, e ? pith_tuple_pack(1, e) : NULL, NULL);
+    }
+    PithObject *i = pith_int_from_ssize(r->index);
+    if (!i) return NULL;
+    PithObject *res = reduce_value(o, pith_tuple_pack(1, r->seq), i);
+    PITH_DECREF(i);
+    return res;
+}
+
+static PithObject *reversed_setstate(PithObject *o, PithObject *const *args, size_t nargs,
+                                     PithObject *kwnames) {
+    Reversed *r = (Reversed *)o;
+    intptr_t i;
+    if (pith_iter_state_index(args[0], &i) < 0) return NULL;
+    if (r->seq) {
+        intptr_t n = pith_len(r->seq);
+        if (n < 0) return NULL;
+        r->index = i < -1 ? -1 : (i > n - 1 ? n - 1 : i);
+    }
+    PITH_RETURN_NONE;
+}
+
+static PithMethodDef enumerate_methods[] = {
+    {"__reduce__", enumerate_reduce, PITH_METH_NOARGS, "Return state information for pickling."},
+    {"__class_getitem__", pith_generic_alias_class_getitem, PITH_METH_O | PITH_METH_CLASS,
+     "See PEP 585"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PithMethodDef zip_methods[] = {
+    {"__reduce__", zip_reduce, PITH_METH_NOARGS, "Return state information for pickling."},
+    {"__setstate__", zip_setstate, PITH_METH_O, "Set state information for unpickling."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PithMethodDef map_methods[] = {
+    {"__reduce__", map_reduce, PITH_METH_NOARGS, "Return state information for pickling."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PithMethodDef filter_methods[] = {
+    {"__reduce__", filter_reduce, PITH_METH_NOARGS, "Return state information for pickling."},
+    {NULL, NULL, 0, NULL},
+};
+
 static PithMethodDef reversed_methods[] = {
     {"__length_hint__", reversed_length_hint, PITH_METH_NOARGS, NULL},
+    {"__reduce__", reversed_reduce, PITH_METH_NOARGS, "Return state information for pickling."},
+    {"__setstate__", reversed_setstate, PITH_METH_O, "Set state information for unpickling."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -497,11 +604,11 @@ typedef Reversed reversed_struct_size;
 typedef Map map_struct_size;
 typedef Filter filter_struct_size;
 
-ITER_TYPE(pith_enumerate_type, "enumerate", enumerate);
-ITER_TYPE(pith_zip_type, "zip", zip);
+ITER_TYPE(pith_enumerate_type, "enumerate", enumerate, .tp_methods = enumerate_methods);
+ITER_TYPE(pith_zip_type, "zip", zip, .tp_methods = zip_methods);
 ITER_TYPE(pith_reversed_type, "reversed", reversed, .tp_methods = reversed_methods);
-ITER_TYPE(pith_map_type, "map", map);
-ITER_TYPE(pith_filter_type, "filter", filter);
+ITER_TYPE(pith_map_type, "map", map, .tp_methods = map_methods);
+ITER_TYPE(pith_filter_type, "filter", filter, .tp_methods = filter_methods);
 
 int pith_iterators_types_init(void) {
     PithType *types[] = {&pith_enumerate_type, &pith_zip_type, &pith_reversed_type,

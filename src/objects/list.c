@@ -16,6 +16,8 @@
 static PithList *free_list[LIST_FREE_MAX];
 static int free_count;
 
+int pith_list_freelist_count(void) { return free_count; }
+
 /* Make room for newsize items, over-allocating like CPython so appends are
  * amortised O(1). Sets size = newsize. */
 static int list_resize(PithList *l, intptr_t newsize) {
@@ -714,8 +716,46 @@ static PithObject *listiter_length_hint(PithObject *o, PithObject *const *args, 
     return pith_int_from_ssize(n < 0 ? 0 : n);
 }
 
+static bool is_reviter(PithObject *o) { return PITH_TYPE(o) == &pith_list_reviter_type; }
+
+static PithObject *listiter_reduce(PithObject *o, PithObject *const *args, size_t nargs,
+                                   PithObject *kwnames) {
+    ListIter *it = (ListIter *)o;
+    if (!it->seq) {
+        PithObject *empty = pith_list_new(0);
+        PithObject *r = empty ? pith_iter_reduce_exhausted(empty) : NULL;
+        PITH_XDECREF(empty);
+        return r;
+    }
+    if (!is_reviter(o)) return pith_iter_reduce(it->seq, it->index);
+    PithObject *i = pith_int_from_ssize(it->index);
+    PithObject *a = i ? pith_tuple_pack(1, it->seq) : NULL;
+    PithObject *r = a ? pith_tuple_pack(3, (PithObject *)&pith_reversed_type, a, i) : NULL;
+    PITH_XDECREF(i);
+    PITH_XDECREF(a);
+    return r;
+}
+
+static PithObject *listiter_setstate(PithObject *o, PithObject *const *args, size_t nargs,
+                                     PithObject *kwnames) {
+    ListIter *it = (ListIter *)o;
+    intptr_t i;
+    if (pith_iter_state_index(args[0], &i) < 0) return NULL;
+    if (it->seq) {
+        intptr_t n = PITH_SIZE(it->seq);
+        if (is_reviter(o))
+            i = i < -1 ? -1 : (i > n - 1 ? n - 1 : i);
+        else
+            i = i < 0 ? 0 : (i > n ? n : i);
+        it->index = i;
+    }
+    PITH_RETURN_NONE;
+}
+
 static PithMethodDef listiter_methods[] = {
     {"__length_hint__", listiter_length_hint, PITH_METH_NOARGS, NULL},
+    {"__reduce__", listiter_reduce, PITH_METH_NOARGS, NULL},
+    {"__setstate__", listiter_setstate, PITH_METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 

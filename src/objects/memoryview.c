@@ -1,13 +1,15 @@
 /* memoryview.c — the buffer protocol (pith_buffer_get) and the memoryview
- * type: a one-dimensional view of unsigned bytes (format 'B') over a bytes
- * or bytearray object.
+ * type: a one-dimensional view over a bytes or bytearray object, of
+ * unsigned bytes (format 'B') unless cast() to another native struct
+ * format (b B c ? h H i I l L q Q n N P f d).
  *
  * Invariants: `obj` is the bytes/bytearray that owns the memory (never
  * another memoryview: slicing composes offsets), NULL once released.
- * Element i lives at byte start + i*step of obj; 0 <= start and, when
- * len > 0, start + (len-1)*step is in range at creation. A bytearray may be
- * resized behind a view, so every access re-reads its data pointer and
- * checks the extent (mv_data) instead of caching a pointer.
+ * Element i occupies itemsize bytes from byte start + i*step of obj (step
+ * is a byte stride, a multiple of itemsize); 0 <= start and, when len > 0,
+ * the last element is in range at creation. A bytearray may be resized
+ * behind a view, so every access re-reads its data pointer and checks the
+ * extent (mv_data) instead of caching a pointer.
  */
 #include "containers_impl.h"
 #include "pith/memoryview.h"
@@ -17,8 +19,11 @@
 typedef struct {
     PithObject ob;
     PithObject *obj;
-    intptr_t start, step, len;
+    intptr_t start, step, len; /* byte offset, byte stride, item count */
     bool readonly;
+    bool fmt_at;  /* the format was spelled "@x" */
+    char fmt;     /* struct format character */
+    int itemsize; /* bytes per item */
 } MemView;
 
 #define MV(o) ((MemView *)(o))
@@ -46,7 +51,7 @@ static char *mv_data(MemView *m) {
     pith_bytes_view(m->obj, &d, &n);
     if (m->len > 0) {
         intptr_t last = m->start + (m->len - 1) * m->step;
-        if (m->start >= n || last < 0 || last >= n) {
+        if (m->start >= n || last < 0 || last + m->itemsize > n) {
             pith_err_set_string(&pith_exc_BufferError,
                                 "memoryview: underlying buffer was resized");
             return NULL;
@@ -63,13 +68,13 @@ int pith_buffer_get(PithObject *o, PithBuffer *view, bool writable) {
         MemView *m = MV(o);
         char *base = mv_data(m);
         if (!base) return -1;
-        if (m->step != 1 && m->len > 1) {
+        if (m->step != m->itemsize && m->len > 1) {
             pith_err_set_string(&pith_exc_BufferError,
                                 "memoryview: underlying buffer is not C-contiguous");
             return -1;
         }
         d = base + m->start;
-        n = m->len;
+        n = m->len * m->itemsize;
         readonly = m->readonly;
     } else if (!pith_bytes_view(o, &d, &n)) {
         pith_err_format(&pith_exc_TypeError, "a bytes-like object is required, not '%s'",
@@ -100,14 +105,28 @@ static PithObject *mv_alloc(PithObject *obj, intptr_t start, intptr_t step, intp
     m->step = step;
     m->len = len;
     m->readonly = readonly;
+    m->fmt = 'B';
+    m->itemsize = 1;
     return (PithObject *)m;
+}
+
+/* A view of src's memory with src's format. */
+static PithObject *mv_derive(MemView *src, intptr_t start, intptr_t step, intptr_t len,
+                             bool readonly) {
+    PithObject *r = mv_alloc(src->obj, start, step, len, readonly);
+    if (r) {
+        MV(r)->fmt = src->fmt;
+        MV(r)->fmt_at = src->fmt_at;
+        MV(r)->itemsize = src->itemsize;
+    }
+    return r;
 }
 
 PithObject *pith_memoryview_new(PithObject *o) {
     if (pith_memoryview_check(o)) {
         MemView *m = MV(o);
         if (!m->obj) return released_error();
-        return mv_alloc(m->obj, m->start, m->step, m->len, m->readonly);
+        return mv_derive(m, m->start, m->step, m->len, m->readonly);
     }
     const char *d;
     intptr_t n;
@@ -138,10 +157,12 @@ static void mv_dealloc(PithObject *o) {
 static PithObject *mv_tobytes(MemView *m) {
     char *base = mv_data(m);
     if (!base) return NULL;
-    PithObject *b = pith_bytes_from(NULL, m->len);
+    size_t isz = (size_t)m->itemsize;
+    PithObject *b = pith_bytes_from(NULL, m->len * m->itemsize);
     if (!b) return NULL;
     char *out = PITH_BYTES_DATA(b);
-    for (intptr_t i = 0; i < m->len; i++) out[i] = base[m->start + i * m->step];
+    for (intptr_t i = 0; i < m->len; i++)
+        memcpy(out + (size_t)i * isz, base + m->start + i * m->step, isz);
     return b;
 }
 
@@ -152,6 +173,125 @@ PithObject *pith_buffer_to_bytes(PithObject *o) {
     PithObject *b = pith_bytes_from(view.buf, view.len);
     pith_buffer_release(&view);
     return b;
+}
+
+/* ---- item formats ---------------------------------------------------------------- */
+
+/* Size of a native struct format character, 0 if memoryview lacks it. */
+static int format_size(char f) {
+    switch (f) {
+    case 'b': case 'B': case 'c': case '?': return 1;
+    case 'h': case 'H': return (int)sizeof(short);
+    case 'i': case 'I': return (int)sizeof(int);
+    case 'l': case 'L': return (int)sizeof(long);
+    case 'q': case 'Q': return (int)sizeof(long long);
+    case 'n': case 'N': return (int)sizeof(size_t);
+    case 'P': return (int)sizeof(void *);
+    case 'f': return (int)sizeof(float);
+    case 'd': return (int)sizeof(double);
+    default: return 0;
+    }
+}
+
+static bool is_byte_format(char f) { return f == 'B' || f == 'b' || f == 'c'; }
+static bool is_signed_format(char f) { return strchr("bhilqn", f) != NULL; }
+
+/* The item at p as a Python object. */
+static PithObject *unpack_item(char f, const unsigned char *p) {
+    int n = format_size(f);
+    if (f == 'c') return pith_bytes_from((const char *)p, 1);
+    if (f == '?') return PITH_NEWREF(pith_bool_from(*p != 0));
+    if (f == 'f' || f == 'd') {
+        double d;
+        if (f == 'f') {
+            float x;
+            memcpy(&x, p, sizeof x);
+            d = x;
+        } else {
+            memcpy(&d, p, sizeof d);
+        }
+        return pith_float_from_double(d);
+    }
+    uint64_t u = 0;
+    memcpy(&u, p, (size_t)n); /* little-endian host: low bytes first */
+    if (!is_signed_format(f)) return pith_int_from_u64(u);
+    int shift = 64 - 8 * n;
+    return pith_int_from_i64((int64_t)(u << shift) >> shift);
+}
+
+static int bad_item(PithType *exc, const char *what, char f) {
+    pith_err_format(exc, "memoryview: invalid %s for format '%c'", what, f);
+    return -1;
+}
+
+/* An int value for an integer format: its low 64 bits in *u, range-checked. */
+static int int_item_value(char f, PithObject *v, uint64_t *u) {
+    if (!pith_index_check(v)) return bad_item(&pith_exc_TypeError, "type", f);
+    PithObject *i = pith_number_index(v);
+    if (!i) return -1;
+    int bits = 8 * format_size(f), sign = pith_int_sign(i);
+    size_t len = pith_int_bit_length(i);
+    bool ok;
+    if (is_signed_format(f) || (f == 'P' && sign < 0)) {
+        /* -2**(bits-1) <= i < 2**(bits-1) ('P' also takes negative pointers) */
+        int overflow = 0;
+        int64_t x = pith_int_as_i64_overflow(i, &overflow);
+        ok = !overflow && (len < (size_t)bits ||
+                           (sign < 0 && len == (size_t)bits && x == INT64_MIN >> (64 - bits)));
+        if (ok) *u = (uint64_t)x;
+    } else {
+        ok = sign >= 0 && len <= (size_t)bits;
+        if (ok && len == 64) {
+            PithObject *two63 = pith_int_from_u64(1ull << 63);
+            PithObject *low = two63 ? pith_int_sub(i, two63) : NULL;
+            *u = low ? (uint64_t)pith_int_as_i64(low) + (1ull << 63) : 0;
+            PITH_XDECREF(two63);
+            PITH_XDECREF(low);
+        } else if (ok) {
+            *u = (uint64_t)pith_int_as_i64(i);
+        }
+    }
+    PITH_DECREF(i);
+    if (pith_err_occurred()) return -1;
+    return ok ? 0 : bad_item(&pith_exc_ValueError, "value", f);
+}
+
+/* Encode v for format f into out (format_size(f) bytes). */
+static int pack_item(char f, PithObject *v, unsigned char *out) {
+    int n = format_size(f);
+    if (f == 'c') {
+        if (!pith_bytes_check(v)) return bad_item(&pith_exc_TypeError, "type", f);
+        if (PITH_BYTES_SIZE(v) != 1) return bad_item(&pith_exc_ValueError, "value", f);
+        out[0] = (unsigned char)PITH_BYTES_DATA(v)[0];
+        return 0;
+    }
+    if (f == '?') {
+        int t = pith_is_true(v);
+        if (t < 0) return -1;
+        out[0] = (unsigned char)t;
+        return 0;
+    }
+    if (f == 'f' || f == 'd') {
+        if (!pith_float_check(v) && !pith_index_check(v))
+            return bad_item(&pith_exc_TypeError, "type", f);
+        double d = pith_float_as_double(v);
+        if (d == -1.0 && pith_err_occurred()) {
+            if (!pith_err_matches(&pith_exc_OverflowError)) return -1;
+            pith_err_clear();
+            return bad_item(&pith_exc_ValueError, "value", f);
+        }
+        if (f == 'f') {
+            float x = (float)d;
+            memcpy(out, &x, sizeof x);
+        } else {
+            memcpy(out, &d, sizeof d);
+        }
+        return 0;
+    }
+    uint64_t u;
+    if (int_item_value(f, v, &u) < 0) return -1;
+    memcpy(out, &u, (size_t)n);
+    return 0;
 }
 
 /* ---- sequence and mapping protocol --------------------------------------------- */
@@ -177,7 +317,7 @@ static unsigned char *mv_item_ptr(MemView *m, intptr_t i) {
 
 static PithObject *mv_item(PithObject *o, intptr_t i) {
     unsigned char *p = mv_item_ptr(MV(o), i);
-    return p ? pith_int_from_i64(*p) : NULL;
+    return p ? unpack_item(MV(o)->fmt, p) : NULL;
 }
 
 /* Resolve an index key to an in-range-or-not position (negatives added). */
@@ -193,7 +333,7 @@ static PithObject *mv_slice(MemView *m, PithObject *key) {
     if (pith_slice_unpack(key, &start, &stop, &step) < 0) return NULL;
     intptr_t n = pith_slice_adjust(m->len, &start, &stop, step);
     intptr_t first = n > 0 ? m->start + start * m->step : m->start;
-    return mv_alloc(m->obj, first, m->step * step, n, m->readonly);
+    return mv_derive(m, first, m->step * step, n, m->readonly);
 }
 
 static PithObject *invalid_key(void) {
@@ -210,20 +350,6 @@ static PithObject *mv_subscript(PithObject *o, PithObject *key) {
     return mv_item(o, i);
 }
 
-/* The byte value for format 'B', or -1 with an error. */
-static int byte_value(PithObject *v) {
-    if (!pith_index_check(v)) {
-        pith_err_set_string(&pith_exc_TypeError, "memoryview: invalid type for format 'B'");
-        return -1;
-    }
-    intptr_t x = pith_number_as_ssize(v, NULL);
-    if (x == -1 && pith_err_occurred()) return -1;
-    if (x < 0 || x > 255) {
-        pith_err_set_string(&pith_exc_ValueError, "memoryview: invalid value for format 'B'");
-        return -1;
-    }
-    return (int)x;
-}
 
 /* m[slice] = buffer: same length required; the source is copied first so
  * overlapping views of one object work. */
@@ -232,14 +358,15 @@ static int mv_assign_slice(MemView *m, PithObject *key, PithObject *value) {
     if (!dst) return -1;
     PithObject *src = pith_buffer_to_bytes(value);
     int rc = -1;
-    if (src && PITH_BYTES_SIZE(src) != MV(dst)->len) {
+    if (src && PITH_BYTES_SIZE(src) != MV(dst)->len * MV(dst)->itemsize) {
         pith_err_set_string(&pith_exc_ValueError,
                             "memoryview assignment: lvalue and rvalue have different structures");
     } else if (src) {
         MemView *d = MV(dst);
         char *base = mv_data(d);
+        size_t isz = (size_t)d->itemsize;
         for (intptr_t i = 0; base && i < d->len; i++)
-            base[d->start + i * d->step] = PITH_BYTES_DATA(src)[i];
+            memcpy(base + d->start + i * d->step, PITH_BYTES_DATA(src) + (size_t)i * isz, isz);
         rc = base ? 0 : -1;
     }
     PITH_XDECREF(src);
@@ -262,21 +389,50 @@ static int mv_ass_subscript(PithObject *o, PithObject *key, PithObject *value) {
     if (!pith_index_check(key)) return invalid_key(), -1;
     intptr_t i;
     if (mv_index(m, key, &i) < 0) return -1;
-    int b = byte_value(value);
-    if (b < 0) return -1;
+    unsigned char packed[8];
+    if (pack_item(m->fmt, value, packed) < 0) return -1;
     unsigned char *p = mv_item_ptr(m, i);
     if (!p) return -1;
-    *p = (unsigned char)b;
+    memcpy(p, packed, (size_t)m->itemsize);
     return 0;
 }
 
 /* ---- comparison, hash, repr ---------------------------------------------------- */
 
+static PithObject *mv_tolist(PithObject *self, PithObject *const *args, size_t nargs,
+                             PithObject *kwnames) {
+    MemView *m = MV(self);
+    PithObject *b = mv_tobytes(m);
+    if (!b) return NULL;
+    PithObject *l = pith_list_new(m->len);
+    const unsigned char *d = (const unsigned char *)PITH_BYTES_DATA(b);
+    for (intptr_t i = 0; l && i < m->len; i++) {
+        PithObject *x = unpack_item(m->fmt, d + i * m->itemsize);
+        if (!x) {
+            PITH_CLEAR(l);
+            break;
+        }
+        PITH_LIST_SET(l, i, x);
+    }
+    PITH_DECREF(b);
+    return l;
+}
+
 static PithObject *mv_richcompare(PithObject *v, PithObject *w, int op) {
     if ((op != PITH_EQ && op != PITH_NE) || !pith_buffer_check(w)) PITH_RETURN_NOTIMPL;
     bool released = !MV(v)->obj || (pith_memoryview_check(w) && !MV(w)->obj);
-    int eq = v == w;
-    if (!released && !eq) {
+    int eq = released && v == w;
+    bool bytewise = MV(v)->fmt == 'B' && (!pith_memoryview_check(w) || MV(w)->fmt == 'B');
+    if (!released && !eq && !bytewise) {
+        PithObject *a = mv_tolist(v, NULL, 0, NULL);
+        PithObject *bv = a ? pith_memoryview_new(w) : NULL;
+        PithObject *b = bv ? mv_tolist(bv, NULL, 0, NULL) : NULL;
+        PITH_XDECREF(bv);
+        eq = b ? pith_richcompare_bool(a, b, PITH_EQ) : -1;
+        PITH_XDECREF(a);
+        PITH_XDECREF(b);
+        if (eq < 0) return NULL;
+    } else if (!released && !eq) {
         PithObject *a = mv_tobytes(MV(v));
         PithObject *b = a ? pith_buffer_to_bytes(w) : NULL;
         if (!b) {
@@ -297,6 +453,11 @@ static intptr_t mv_hash(PithObject *o) {
     if (!m->obj) return released_error(), -1;
     if (!m->readonly) {
         pith_err_set_string(&pith_exc_ValueError, "cannot hash writable memoryview object");
+        return -1;
+    }
+    if (!is_byte_format(m->fmt)) {
+        pith_err_set_string(&pith_exc_ValueError,
+                            "memoryview: hashing is restricted to formats 'B', 'b' or 'c'");
         return -1;
     }
     PithObject *b = mv_tobytes(m);
@@ -321,16 +482,6 @@ static PithObject *mv_tobytes_m(PithObject *self, PithObject *const *args, size_
     return mv_tobytes(MV(self));
 }
 
-static PithObject *mv_tolist(PithObject *self, PithObject *const *args, size_t nargs,
-                             PithObject *kwnames) {
-    PithObject *b = mv_tobytes(MV(self));
-    if (!b) return NULL;
-    PithObject *l = pith_list_new(PITH_BYTES_SIZE(b));
-    for (intptr_t i = 0; l && i < PITH_BYTES_SIZE(b); i++)
-        PITH_LIST_SET(l, i, pith_int_from_i64((unsigned char)PITH_BYTES_DATA(b)[i]));
-    PITH_DECREF(b);
-    return l;
-}
 
 /* hex(sep=..., bytes_per_sep=...): same as bytes(m).hex(...). */
 static PithObject *mv_hex(PithObject *self, PithObject *const *args, size_t nargs,
@@ -347,7 +498,7 @@ static PithObject *mv_toreadonly(PithObject *self, PithObject *const *args, size
                                  PithObject *kwnames) {
     MemView *m = MV(self);
     if (!m->obj) return released_error();
-    return mv_alloc(m->obj, m->start, m->step, m->len, true);
+    return mv_derive(m, m->start, m->step, m->len, true);
 }
 
 static PithObject *mv_release(PithObject *self, PithObject *const *args, size_t nargs,
@@ -367,7 +518,138 @@ static PithObject *mv_exit(PithObject *self, PithObject *const *args, size_t nar
     return mv_release(self, NULL, 0, NULL);
 }
 
+/* The item count a cast() shape asks for (its only dimension), or -1. */
+static intptr_t cast_shape(PithObject *shape) {
+    if (!pith_list_check(shape) && !pith_tuple_check(shape)) {
+        pith_err_set_string(&pith_exc_TypeError, "shape must be a list or a tuple");
+        return -1;
+    }
+    intptr_t n = PITH_SIZE(shape), count = 1;
+    for (intptr_t i = 0; i < n; i++) {
+        PithObject *x = pith_seq_items(shape)[i];
+        if (!pith_int_check(x)) {
+            pith_err_set_string(&pith_exc_TypeError,
+                                "memoryview.cast(): elements of shape must be integers");
+            return -1;
+        }
+        intptr_t v = pith_number_as_ssize(x, NULL);
+        if (v <= 0) {
+            pith_err_set_string(&pith_exc_ValueError,
+                                "memoryview.cast(): elements of shape must be integers > 0");
+            return -1;
+        }
+        count = v;
+    }
+    if (n != 1) {
+        pith_err_set_string(&pith_exc_NotImplementedError,
+                            "memoryview: pith supports only one-dimensional casts");
+        return -1;
+    }
+    return count;
+}
+
+/* cast(format[, shape]): the same C-contiguous memory seen as items of
+ * another native format; one side must be a byte format. */
+static PithObject *mv_cast(PithObject *self, PithObject *const *args, size_t nargs,
+                           PithObject *kwnames) {
+    static const char *const kw[] = {"format", "shape", NULL};
+    static const PithArgSpec spec = {"cast", kw, 2, 0, 1, 2};
+    PithObject *v[2];
+    if (pith_arg_parse(&spec, args, nargs, kwnames, v) < 0) return NULL;
+    if (!pith_str_check(v[0]))
+        return pith_err_format(&pith_exc_TypeError,
+                               "cast() argument 'format' must be str, not %.200s",
+                               pith_type_name(v[0]));
+    MemView *m = MV(self);
+    if (!m->obj) return released_error();
+    if (m->step != m->itemsize && m->len > 1)
+        return pith_err_format(&pith_exc_TypeError,
+                               "memoryview: casts are restricted to C-contiguous views");
+    const char *s = pith_str_utf8(v[0]);
+    if (!s) return NULL;
+    bool at = s[0] == '@';
+    char f = s[at];
+    int size = strlen(s) == (size_t)at + 1 ? format_size(f) : 0;
+    if (!size)
+        return pith_err_format(&pith_exc_ValueError,
+                               "memoryview: destination format must be a native single "
+                               "character format prefixed with an optional '@'");
+    if (!is_byte_format(m->fmt) && !is_byte_format(f))
+        return pith_err_format(&pith_exc_TypeError,
+                               "memoryview: cannot cast between two non-byte formats");
+    intptr_t nbytes = m->len * m->itemsize;
+    if (nbytes % size)
+        return pith_err_format(&pith_exc_TypeError,
+                               "memoryview: length is not a multiple of itemsize");
+    if (v[1]) {
+        intptr_t count = cast_shape(v[1]);
+        if (count < 0) return NULL;
+        if (count > nbytes / size || count * size != nbytes)
+            return pith_err_format(&pith_exc_TypeError,
+                                   "memoryview: product(shape) * itemsize != buffer size");
+    }
+    PithObject *r = mv_alloc(m->obj, m->start, size, nbytes / size, m->readonly);
+    if (r) {
+        MV(r)->fmt = f;
+        MV(r)->fmt_at = at;
+        MV(r)->itemsize = size;
+    }
+    return r;
+}
+
+/* ---- iteration ------------------------------------------------------------------- */
+
+typedef struct {
+    PithObject ob;
+    PithObject *view; /* NULL once exhausted */
+    intptr_t index;
+} MemIter;
+
+static PithType pith_memiter_type;
+
+static PithObject *mv_iter(PithObject *o) {
+    if (!MV(o)->obj) return released_error();
+    MemIter *it = (MemIter *)pith_gc_new(&pith_memiter_type);
+    if (!it) return pith_err_no_memory();
+    it->view = PITH_NEWREF(o);
+    pith_gc_track(it);
+    return (PithObject *)it;
+}
+
+static PithObject *memiter_next(PithObject *o) {
+    MemIter *it = (MemIter *)o;
+    if (!it->view) return NULL;
+    MemView *m = MV(it->view);
+    if (!m->obj) return released_error();
+    if (it->index < m->len) return mv_item(it->view, it->index++);
+    PITH_CLEAR(it->view);
+    return NULL;
+}
+
+static void memiter_dealloc(PithObject *o) {
+    pith_gc_untrack(o);
+    PITH_XDECREF(((MemIter *)o)->view);
+    pith_gc_del(o);
+}
+
+static int memiter_traverse(PithObject *o, pith_visitproc visit, void *arg) {
+    PITH_VISIT(((MemIter *)o)->view);
+    return 0;
+}
+
+static PithType pith_memiter_type = {
+    PITH_VAR_HEAD_INIT(&pith_type_type, 0),
+    .tp_name = "memory_iterator",
+    .tp_basicsize = sizeof(MemIter),
+    .tp_flags = PITH_TPFLAGS_HAVE_GC | PITH_TPFLAGS_DISALLOW_INSTANTIATION,
+    .tp_dealloc = memiter_dealloc,
+    .tp_traverse = memiter_traverse,
+    .tp_iter = pith_iter_self,
+    .tp_iternext = memiter_next,
+};
+
 static PithMethodDef mv_methods[] = {
+    {"cast", mv_cast, PITH_METH_KW, NULL},
     {"tobytes", mv_tobytes_m, PITH_METH_KW, NULL},
     {"tolist", mv_tolist, PITH_METH_NOARGS, NULL},
     {"hex", mv_hex, PITH_METH_KW, NULL},
@@ -393,13 +675,16 @@ enum { A_OBJ, A_NBYTES, A_READONLY, A_ITEMSIZE, A_FORMAT, A_NDIM, A_SHAPE, A_STR
 static PithObject *mv_get(PithObject *o, void *closure) {
     MemView *m = MV(o);
     if (!m->obj) return released_error();
-    bool contiguous = m->step == 1 || m->len <= 1;
+    bool contiguous = m->step == m->itemsize || m->len <= 1;
     switch ((int)(intptr_t)closure) {
     case A_OBJ: return PITH_NEWREF(m->obj);
-    case A_NBYTES: return pith_int_from_ssize(m->len);
+    case A_NBYTES: return pith_int_from_ssize(m->len * m->itemsize);
     case A_READONLY: return PITH_NEWREF(pith_bool_from(m->readonly));
-    case A_ITEMSIZE: return pith_int_from_i64(1);
-    case A_FORMAT: return pith_str_from_cstr("B");
+    case A_ITEMSIZE: return pith_int_from_i64(m->itemsize);
+    case A_FORMAT: {
+        char f[3] = {'@', m->fmt, 0};
+        return pith_str_from_cstr(m->fmt_at ? f : f + 1);
+    }
     case A_NDIM: return pith_int_from_i64(1);
     case A_SHAPE: return one_tuple(pith_int_from_ssize(m->len));
     case A_STRIDES: return one_tuple(pith_int_from_ssize(m->step));
@@ -441,8 +726,15 @@ PithType pith_memoryview_type = {
     .tp_hash = mv_hash,
     .tp_richcompare = mv_richcompare,
     .tp_new = mv_new,
+    .tp_iter = mv_iter,
     .tp_as_sequence = &mv_as_sequence,
     .tp_as_mapping = &mv_as_mapping,
     .tp_methods = mv_methods,
     .tp_getset = mv_getset,
 };
+
+int pith_memoryview_types_init(void) {
+    if (pith_type_ready(&pith_memoryview_type) < 0 || pith_type_ready(&pith_memiter_type) < 0)
+        return -1;
+    return 0;
+}

@@ -369,6 +369,7 @@ typedef struct {
 typedef struct {
     PithObject ob;
     PithObject *next, *step, *remaining; /* ints */
+    PithObject *start, *len;             /* as created, for pickling */
 } LongRangeIter;
 
 /* An iterator over len values from start by step; `small` says they all
@@ -387,6 +388,8 @@ static PithObject *make_iter(bool small, PithObject *start, PithObject *step, Pi
     it->next = PITH_NEWREF(start);
     it->step = PITH_NEWREF(step);
     it->remaining = PITH_NEWREF(len);
+    it->start = PITH_NEWREF(start);
+    it->len = PITH_NEWREF(len);
     return (PithObject *)it;
 }
 
@@ -428,6 +431,8 @@ static void longrangeiter_dealloc(PithObject *o) {
     PITH_DECREF(it->next);
     PITH_DECREF(it->step);
     PITH_DECREF(it->remaining);
+    PITH_DECREF(it->start);
+    PITH_DECREF(it->len);
     pith_obj_free(o);
 }
 
@@ -453,13 +458,86 @@ static PithObject *longrangeiter_length_hint(PithObject *o, PithObject *const *a
     return PITH_NEWREF(((LongRangeIter *)o)->remaining);
 }
 
+/* (iter, (range(start, start + len*step, step),), index) as CPython. */
+static PithObject *iter_reduce_range(PithObject *start, PithObject *step, PithObject *len,
+                                     PithObject *index) {
+    PithObject *span = pith_int_mul(len, step);
+    PithObject *stop = span ? pith_int_add(start, span) : NULL;
+    PithObject *rng = stop ? pith_range_new(start, stop, step) : NULL;
+    intptr_t i = rng ? pith_number_as_ssize(index, &pith_exc_OverflowError) : -1;
+    PithObject *r = rng && !(i == -1 && pith_err_occurred()) ? pith_iter_reduce(rng, i) : NULL;
+    PITH_XDECREF(span);
+    PITH_XDECREF(stop);
+    PITH_XDECREF(rng);
+    return r;
+}
+
+static PithObject *rangeiter_reduce(PithObject *o, PithObject *const *args, size_t nargs,
+                                    PithObject *kwnames) {
+    RangeIter *it = (RangeIter *)o;
+    PithObject *v[4] = {pith_int_from_i64(it->start), pith_int_from_i64(it->step),
+                        pith_int_from_i64(it->len), pith_int_from_i64(it->index)};
+    PithObject *r = v[0] && v[1] && v[2] && v[3] ? iter_reduce_range(v[0], v[1], v[2], v[3])
+                                                 : NULL;
+    for (int k = 0; k < 4; k++) PITH_XDECREF(v[k]);
+    return r;
+}
+
+static PithObject *rangeiter_setstate(PithObject *o, PithObject *const *args, size_t nargs,
+                                      PithObject *kwnames) {
+    RangeIter *it = (RangeIter *)o;
+    intptr_t i = 0;
+    PithObject *r = pith_iter_setstate_fwd(args[0], (intptr_t)it->len, &i);
+    if (r) it->index = i;
+    return r;
+}
+
+static PithObject *longrangeiter_reduce(PithObject *o, PithObject *const *args, size_t nargs,
+                                        PithObject *kwnames) {
+    LongRangeIter *it = (LongRangeIter *)o;
+    PithObject *index = pith_int_sub(it->len, it->remaining);
+    PithObject *r = index ? iter_reduce_range(it->start, it->step, it->len, index) : NULL;
+    PITH_XDECREF(index);
+    return r;
+}
+
+static PithObject *longrangeiter_setstate(PithObject *o, PithObject *const *args, size_t nargs,
+                                          PithObject *kwnames) {
+    LongRangeIter *it = (LongRangeIter *)o;
+    PithObject *i = args[0];
+    if (!pith_int_check(i)) {
+        pith_err_set_string(&pith_exc_TypeError, "an integer is required");
+        return NULL;
+    }
+    PithObject *zero = pith_int_from_i64(0);
+    if (!zero) return NULL;
+    /* clamp to [0, len] */
+    i = pith_int_compare(i, zero) < 0 ? zero : (pith_int_compare(i, it->len) > 0 ? it->len : i);
+    PithObject *rem = pith_int_sub(it->len, i);
+    PithObject *off = rem ? pith_int_mul(i, it->step) : NULL;
+    PithObject *nxt = off ? pith_int_add(it->start, off) : NULL;
+    PITH_DECREF(zero);
+    PITH_XDECREF(off);
+    if (!nxt) {
+        PITH_XDECREF(rem);
+        return NULL;
+    }
+    PITH_SETREF(it->remaining, rem);
+    PITH_SETREF(it->next, nxt);
+    PITH_RETURN_NONE;
+}
+
 static PithMethodDef rangeiter_methods[] = {
     {"__length_hint__", rangeiter_length_hint, PITH_METH_NOARGS, NULL},
+    {"__reduce__", rangeiter_reduce, PITH_METH_NOARGS, NULL},
+    {"__setstate__", rangeiter_setstate, PITH_METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 
 static PithMethodDef longrangeiter_methods[] = {
     {"__length_hint__", longrangeiter_length_hint, PITH_METH_NOARGS, NULL},
+    {"__reduce__", longrangeiter_reduce, PITH_METH_NOARGS, NULL},
+    {"__setstate__", longrangeiter_setstate, PITH_METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 

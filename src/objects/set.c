@@ -863,8 +863,22 @@ static PithObject *setiter_length_hint(PithObject *o, PithObject *const *args, s
     return pith_int_from_ssize(it->set && it->used == SET(it->set)->used ? it->len : 0);
 }
 
+static PithObject *setiter_reduce(PithObject *o, PithObject *const *args, size_t nargs,
+                                  PithObject *kwnames) {
+    SetIter *it = (SetIter *)o;
+    SetIter *c = (SetIter *)pith_gc_new(&pith_set_iter_type);
+    if (!c) return pith_err_no_memory();
+    c->set = it->set ? PITH_NEWREF(it->set) : NULL;
+    c->used = it->used;
+    c->pos = it->pos;
+    c->len = it->len;
+    pith_gc_track(c);
+    return pith_iter_reduce_copy((PithObject *)c);
+}
+
 static PithMethodDef setiter_methods[] = {
     {"__length_hint__", setiter_length_hint, PITH_METH_NOARGS, NULL},
+    {"__reduce__", setiter_reduce, PITH_METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 

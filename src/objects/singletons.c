@@ -28,6 +28,27 @@ static PithObject *singleton_new(PithType *t, PithObject *const *args,
 
 static PithNumberMethods none_as_number = {.nb_bool = none_bool};
 
+/* 3.11: truth of NotImplemented is deprecated (still True). */
+static int notimpl_bool(PithObject *o) {
+    if (pith_warn(&pith_exc_DeprecationWarning,
+                  "NotImplemented should not be used in a boolean context", 1) < 0)
+        return -1;
+    return 1;
+}
+
+static PithNumberMethods notimpl_as_number = {.nb_bool = notimpl_bool};
+
+/* NotImplemented and Ellipsis pickle by name. */
+static PithObject *singleton_reduce(PithObject *self, PithObject *const *a, size_t n,
+                                    PithObject *kw) {
+    return pith_str_intern_cstr(self == PITH_NOTIMPL ? "NotImplemented" : "Ellipsis");
+}
+
+static PithMethodDef singleton_methods[] = {
+    {"__reduce__", singleton_reduce, PITH_METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 PithType pith_none_type = {
     PITH_VAR_HEAD_INIT(&pith_type_type, 0),
     .tp_name = "NoneType",
@@ -43,6 +64,8 @@ PithType pith_notimpl_type = {
     .tp_basicsize = sizeof(PithObject),
     .tp_repr = notimpl_repr,
     .tp_new = singleton_new,
+    .tp_as_number = &notimpl_as_number,
+    .tp_methods = singleton_methods,
 };
 
 PithType pith_ellipsis_type = {
@@ -51,6 +74,7 @@ PithType pith_ellipsis_type = {
     .tp_basicsize = sizeof(PithObject),
     .tp_repr = ellipsis_repr,
     .tp_new = singleton_new,
+    .tp_methods = singleton_methods,
 };
 
 PithObject pith_none_struct = PITH_HEAD_INIT(&pith_none_type);

@@ -11,6 +11,7 @@
  * str_format.c, encode/decode in codecs.c.
  */
 #include "str_impl.h"
+#include "containers_impl.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -791,8 +792,26 @@ static PithObject *str_iter_length_hint(PithObject *o, PithObject *const *a, siz
     return pith_int_from_ssize(it->str ? PITH_STR_LEN(it->str) - it->index : 0);
 }
 
+static PithObject *str_iter_reduce(PithObject *o, PithObject *const *a, size_t n,
+                                   PithObject *kw) {
+    StrIter *it = (StrIter *)o;
+    if (it->str) return pith_iter_reduce(it->str, it->index);
+    return pith_iter_reduce_exhausted(pith_str_empty());
+}
+
+static PithObject *str_iter_setstate(PithObject *o, PithObject *const *a, size_t n,
+                                     PithObject *kw) {
+    StrIter *it = (StrIter *)o;
+    intptr_t i = it->index;
+    PithObject *r = pith_iter_setstate_fwd(a[0], it->str ? PITH_STR_LEN(it->str) : 0, &i);
+    if (r && it->str) it->index = i;
+    return r;
+}
+
 static PithMethodDef str_iter_methods[] = {
     {"__length_hint__", str_iter_length_hint, PITH_METH_NOARGS, NULL},
+    {"__reduce__", str_iter_reduce, PITH_METH_NOARGS, NULL},
+    {"__setstate__", str_iter_setstate, PITH_METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -25,6 +25,10 @@ _Static_assert(offsetof(__typeof__(empty_tuple), tuple) == sizeof(PithGCHead),
 static PithTuple *free_lists[TUPLE_FREE_SIZES + 1];
 static int free_counts[TUPLE_FREE_SIZES + 1];
 
+int pith_tuple_freelist_count(int size) {
+    return size >= 1 && size <= TUPLE_FREE_SIZES ? free_counts[size] : -1;
+}
+
 PithObject *pith_tuple_new(intptr_t n) {
     if (n == 0) return (PithObject *)&empty_tuple.tuple;
     if (n < 0) {
@@ -307,8 +311,29 @@ static PithObject *tupleiter_length_hint(PithObject *o, PithObject *const *args,
     return pith_int_from_ssize(it->seq ? PITH_SIZE(it->seq) - it->index : 0);
 }
 
+static PithObject *tupleiter_reduce(PithObject *o, PithObject *const *args, size_t nargs,
+                                    PithObject *kwnames) {
+    TupleIter *it = (TupleIter *)o;
+    if (it->seq) return pith_iter_reduce(it->seq, it->index);
+    PithObject *e = pith_tuple_new(0);
+    PithObject *r = e ? pith_iter_reduce_exhausted(e) : NULL;
+    PITH_XDECREF(e);
+    return r;
+}
+
+static PithObject *tupleiter_setstate(PithObject *o, PithObject *const *args, size_t nargs,
+                                      PithObject *kwnames) {
+    TupleIter *it = (TupleIter *)o;
+    intptr_t i = it->index;
+    PithObject *r = pith_iter_setstate_fwd(args[0], it->seq ? PITH_SIZE(it->seq) : 0, &i);
+    if (r && it->seq) it->index = i;
+    return r;
+}
+
 static PithMethodDef tupleiter_methods[] = {
     {"__length_hint__", tupleiter_length_hint, PITH_METH_NOARGS, NULL},
+    {"__reduce__", tupleiter_reduce, PITH_METH_NOARGS, NULL},
+    {"__setstate__", tupleiter_setstate, PITH_METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 

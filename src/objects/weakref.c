@@ -92,6 +92,19 @@ static PithWeakref *first_ref(PithObject *o) {
     return s ? s->head : NULL;
 }
 
+static bool is_proxy_type(PithType *t) {
+    return t == &pith_weakproxy_type || t == &pith_weakcallableproxy_type;
+}
+
+/* A "basic" reference: a plain ref or proxy without callback. Each object has
+ * at most one of each, shared by every request for one. */
+static bool is_basic_ref(PithWeakref *r) {
+    return PITH_TYPE(r) == &pith_weakref_type && !r->callback;
+}
+static bool is_basic_proxy(PithWeakref *r) { return is_proxy_type(PITH_TYPE(r)) && !r->callback; }
+
+/* CPython's list order: the basic ref first, then the basic proxy, then the
+ * other references newest first. Callbacks run in list order. */
 static int link_ref(PithWeakref *wr, PithObject *o) {
     Slot *s = find_slot((uintptr_t)o);
     if (!s && !(s = insert_slot((uintptr_t)o))) {
@@ -99,10 +112,19 @@ static int link_ref(PithWeakref *wr, PithObject *o) {
         return -1;
     }
     wr->object = o;
-    wr->prev = NULL;
-    wr->next = s->head;
-    if (s->head) s->head->prev = wr;
-    s->head = wr;
+    PithWeakref *after = NULL, *h = s->head;
+    if (!is_basic_ref(wr) && h) {
+        if (is_basic_ref(h)) after = h;
+        PithWeakref *p = after ? h->next : h;
+        if (p && is_basic_proxy(p)) after = p;
+    }
+    wr->prev = after;
+    wr->next = after ? after->next : s->head;
+    if (wr->next) wr->next->prev = wr;
+    if (after)
+        after->next = wr;
+    else
+        s->head = wr;
     return 0;
 }
 
@@ -181,9 +203,10 @@ static PithObject *new_ref(PithType *type, PithObject *o, PithObject *callback) 
         return pith_err_format(&pith_exc_TypeError, "cannot create weak reference to '%s' object",
                                pith_type_name(o));
     if (callback == PITH_NONE) callback = NULL;
-    if (!callback && type == &pith_weakref_type) /* reuse a plain ref, as CPython */
-        for (PithWeakref *r = first_ref(o); r; r = r->next)
-            if (PITH_TYPE(r) == &pith_weakref_type && !r->callback) return PITH_NEWREF(r);
+    if (!callback && (type == &pith_weakref_type || is_proxy_type(type))) /* reuse, as CPython */
+        for (PithWeakref *r = first_ref(o); r && (is_basic_ref(r) || is_basic_proxy(r)); r = r->next)
+            if (type == &pith_weakref_type ? is_basic_ref(r) : is_basic_proxy(r))
+                return PITH_NEWREF(r);
     PithWeakref *wr = (PithWeakref *)pith_gc_new(type);
     if (!wr) return NULL;
     wr->hash = -1;
@@ -306,6 +329,14 @@ PithType pith_weakref_type = {
     .tp_getset = ref_getset,
 };
 
+PithObject *pith_weakref_new(PithObject *o) { return new_ref(&pith_weakref_type, o, NULL); }
+
+PithObject *pith_weakref_referent(PithObject *wr) { return ((PithWeakref *)wr)->object; }
+
+PithObject *pith_weakref_first(PithObject *o) {
+    return pith_weakref_targets ? (PithObject *)first_ref(o) : NULL;
+}
+
 /* ---- proxies ------------------------------------------------------------------------ */
 
 static PithObject *proxy_target(PithObject *self) {
@@ -352,10 +383,9 @@ static PithObject *proxy_getitem(PithObject *self, PithObject *key) {
     return o ? pith_getitem(o, key) : NULL;
 }
 
+/* x itself, or the referent if x is a proxy (NULL if that died). */
 static PithObject *unwrap(PithObject *x) {
-    if (PITH_TYPE(x) == &pith_weakproxy_type || PITH_TYPE(x) == &pith_weakcallableproxy_type)
-        return ((PithWeakref *)x)->object;
-    return x;
+    return is_proxy_type(PITH_TYPE(x)) ? ((PithWeakref *)x)->object : x;
 }
 
 static PithObject *proxy_richcompare(PithObject *a, PithObject *b, int op) {
@@ -369,9 +399,99 @@ static PithObject *proxy_iter(PithObject *self) {
     return o ? pith_get_iter(o) : NULL;
 }
 
-static PithNumberMethods proxy_as_number = {.nb_bool = proxy_bool};
+/* Operators forward to the referent; either operand may be a proxy. */
+#define PROXY_BINOP(name, op)                                                   \
+    static PithObject *proxy_##name(PithObject *a, PithObject *b) {            \
+        PithObject *x = unwrap(a), *y = unwrap(b);                              \
+        return x && y ? pith_number_binop(x, y, op) : dead_error();            \
+    }
+#define PROXY_UNOP(name, fn)                                                    \
+    static PithObject *proxy_##name(PithObject *self) {                         \
+        PithObject *o = proxy_target(self);                                     \
+        return o ? fn(o) : NULL;                                                \
+    }
+PROXY_BINOP(add, PITH_NB_ADD)
+PROXY_BINOP(sub, PITH_NB_SUBTRACT)
+PROXY_BINOP(mul, PITH_NB_MULTIPLY)
+PROXY_BINOP(mod, PITH_NB_REMAINDER)
+PROXY_BINOP(lshift, PITH_NB_LSHIFT)
+PROXY_BINOP(rshift, PITH_NB_RSHIFT)
+PROXY_BINOP(and, PITH_NB_AND)
+PROXY_BINOP(xor, PITH_NB_XOR)
+PROXY_BINOP(or, PITH_NB_OR)
+PROXY_BINOP(floordiv, PITH_NB_FLOOR_DIVIDE)
+PROXY_BINOP(truediv, PITH_NB_TRUE_DIVIDE)
+PROXY_BINOP(matmul, PITH_NB_MATRIX_MULTIPLY)
+PROXY_BINOP(iadd, PITH_NB_INPLACE_ADD)
+PROXY_BINOP(isub, PITH_NB_INPLACE_SUBTRACT)
+PROXY_BINOP(imul, PITH_NB_INPLACE_MULTIPLY)
+PROXY_BINOP(imod, PITH_NB_INPLACE_REMAINDER)
+PROXY_BINOP(ilshift, PITH_NB_INPLACE_LSHIFT)
+PROXY_BINOP(irshift, PITH_NB_INPLACE_RSHIFT)
+PROXY_BINOP(iand, PITH_NB_INPLACE_AND)
+PROXY_BINOP(ixor, PITH_NB_INPLACE_XOR)
+PROXY_BINOP(ior, PITH_NB_INPLACE_OR)
+PROXY_BINOP(ifloordiv, PITH_NB_INPLACE_FLOOR_DIVIDE)
+PROXY_BINOP(itruediv, PITH_NB_INPLACE_TRUE_DIVIDE)
+PROXY_BINOP(imatmul, PITH_NB_INPLACE_MATRIX_MULTIPLY)
+PROXY_UNOP(neg, pith_number_negative)
+PROXY_UNOP(pos, pith_number_positive)
+PROXY_UNOP(abs, pith_number_absolute)
+PROXY_UNOP(invert, pith_number_invert)
+PROXY_UNOP(int, pith_number_long)
+PROXY_UNOP(float, pith_number_float)
+PROXY_UNOP(index, pith_number_index)
+
+static PithObject *proxy_divmod(PithObject *a, PithObject *b) {
+    PithObject *x = unwrap(a), *y = unwrap(b);
+    return x && y ? pith_number_divmod(x, y) : dead_error();
+}
+
+static PithObject *proxy_pow(PithObject *a, PithObject *b, PithObject *c) {
+    PithObject *x = unwrap(a), *y = unwrap(b), *z = unwrap(c);
+    return x && y && z ? pith_number_power(x, y, z) : dead_error();
+}
+
+static int proxy_contains(PithObject *self, PithObject *v) {
+    PithObject *o = proxy_target(self);
+    return o ? pith_contains(o, v) : -1;
+}
+
+static int proxy_setitem(PithObject *self, PithObject *key, PithObject *value) {
+    PithObject *o = proxy_target(self);
+    if (!o) return -1;
+    return value ? pith_setitem(o, key, value) : pith_delitem(o, key);
+}
+
+static PithObject *proxy_next(PithObject *self) {
+    PithObject *o = proxy_target(self);
+    if (!o) return NULL;
+    if (!PITH_TYPE(o)->tp_iternext)
+        return pith_err_format(&pith_exc_TypeError, "Weakref proxy referenced a non-iterator '%.200s' object",
+                               pith_type_name(o));
+    return PITH_TYPE(o)->tp_iternext(o);
+}
+
+static PithNumberMethods proxy_as_number = {
+    .nb_add = proxy_add, .nb_subtract = proxy_sub, .nb_multiply = proxy_mul,
+    .nb_remainder = proxy_mod, .nb_divmod = proxy_divmod, .nb_power = proxy_pow,
+    .nb_negative = proxy_neg, .nb_positive = proxy_pos, .nb_absolute = proxy_abs,
+    .nb_bool = proxy_bool, .nb_invert = proxy_invert, .nb_lshift = proxy_lshift,
+    .nb_rshift = proxy_rshift, .nb_and = proxy_and, .nb_xor = proxy_xor, .nb_or = proxy_or,
+    .nb_int = proxy_int, .nb_float = proxy_float, .nb_inplace_add = proxy_iadd,
+    .nb_inplace_subtract = proxy_isub, .nb_inplace_multiply = proxy_imul,
+    .nb_inplace_remainder = proxy_imod, .nb_inplace_lshift = proxy_ilshift,
+    .nb_inplace_rshift = proxy_irshift, .nb_inplace_and = proxy_iand,
+    .nb_inplace_xor = proxy_ixor, .nb_inplace_or = proxy_ior,
+    .nb_floor_divide = proxy_floordiv, .nb_true_divide = proxy_truediv,
+    .nb_inplace_floor_divide = proxy_ifloordiv, .nb_inplace_true_divide = proxy_itruediv,
+    .nb_index = proxy_index, .nb_matrix_multiply = proxy_matmul,
+    .nb_inplace_matrix_multiply = proxy_imatmul,
+};
+static PithSequenceMethods proxy_as_sequence = {.sq_contains = proxy_contains};
 static PithMappingMethods proxy_as_mapping = {.mp_length = proxy_len,
-                                              .mp_subscript = proxy_getitem};
+                                              .mp_subscript = proxy_getitem,
+                                              .mp_ass_subscript = proxy_setitem};
 
 #define PROXY_TYPE_FIELDS                                                                   \
     .tp_basicsize = sizeof(PithWeakref), .tp_flags = PITH_TPFLAGS_HAVE_GC,                  \
@@ -379,7 +499,8 @@ static PithMappingMethods proxy_as_mapping = {.mp_length = proxy_len,
     .tp_hash = pith_hash_not_implemented, .tp_richcompare = proxy_richcompare,             \
     .tp_getattro = proxy_getattr, .tp_setattro = proxy_setattr, .tp_iter = proxy_iter,      \
     .tp_traverse = weak_traverse, .tp_clear = weak_clear, .tp_as_number = &proxy_as_number, \
-    .tp_as_mapping = &proxy_as_mapping
+    .tp_as_sequence = &proxy_as_sequence, .tp_as_mapping = &proxy_as_mapping,              \
+    .tp_iternext = proxy_next
 
 PithType pith_weakproxy_type = {
     PITH_VAR_HEAD_INIT(&pith_type_type, 0),

@@ -220,6 +220,11 @@ static PithPattern *mapping_pattern(Parser *p, Pos s) {
     PithObject *rest = NULL;
     while (!pp_at(p, PITH_T_RBRACE)) {
         if (pp_accept(p, PITH_T_DOUBLESTAR)) {
+            /* `**_` is plain invalid syntax (no "cannot use '_'" here) */
+            if (pp_tok_is(pp_peek(p), "_")) {
+                pp_invalid_syntax(p);
+                goto fail;
+            }
             if (!(rest = capture_name(p))) goto fail;
             pp_accept(p, PITH_T_COMMA);
             break;

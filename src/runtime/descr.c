@@ -166,6 +166,9 @@ static PithObject *cf_doc(PithObject *o, void *c) {
     return doc_or_none(((PithCFunction *)o)->def->doc);
 }
 
+/* Builtins carry no "--\n\n" signature lines in their docs: always None. */
+static PithObject *cf_text_signature(PithObject *o, void *c) { PITH_RETURN_NONE; }
+
 static PithObject *cf_reduce(PithObject *self, PithObject *const *args,
                              size_t nargs, PithObject *kwnames) {
     PithCFunction *f = (PithCFunction *)self;
@@ -188,6 +191,7 @@ static PithGetSetDef cfunction_getset[] = {
     {"__self__", cf_self, NULL, NULL, NULL},
     {"__module__", cf_module, cf_set_module, NULL, NULL},
     {"__doc__", cf_doc, NULL, NULL, NULL},
+    {"__text_signature__", cf_text_signature, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -224,14 +228,21 @@ static PithObject *descr_new(PithType *kind, PithType *owner, const char *name,
         PITH_DECREF(d);
         return NULL;
     }
+    pith_gc_track(d); /* GC objects: a class and its descriptors form cycles */
     return (PithObject *)d;
 }
 
 static void descr_dealloc(PithObject *o) {
     PithDescr *d = (PithDescr *)o;
+    pith_gc_untrack(o);
     PITH_XDECREF(d->type);
     PITH_XDECREF(d->name);
-    pith_obj_free(o);
+    pith_gc_del(o);
+}
+
+static int descr_traverse(PithObject *o, pith_visitproc visit, void *arg) {
+    PITH_VISIT(((PithDescr *)o)->type);
+    return 0;
 }
 
 /* obj must be an instance of the descriptor's class. */
@@ -328,8 +339,9 @@ PithType pith_method_descr_type = {
     PITH_VAR_HEAD_INIT(&pith_type_type, 0),
     .tp_name = "method_descriptor",
     .tp_basicsize = sizeof(PithDescr),
-    .tp_flags = PITH_TPFLAGS_METHOD_DESCRIPTOR,
+    .tp_flags = PITH_TPFLAGS_METHOD_DESCRIPTOR | PITH_TPFLAGS_HAVE_GC,
     .tp_dealloc = descr_dealloc,
+    .tp_traverse = descr_traverse,
     .tp_repr = method_repr,
     .tp_call = method_call,
     .tp_descr_get = method_get,
@@ -376,7 +388,9 @@ PithType pith_classmethod_descr_type = {
     PITH_VAR_HEAD_INIT(&pith_type_type, 0),
     .tp_name = "classmethod_descriptor",
     .tp_basicsize = sizeof(PithDescr),
+    .tp_flags = PITH_TPFLAGS_HAVE_GC,
     .tp_dealloc = descr_dealloc,
+    .tp_traverse = descr_traverse,
     .tp_repr = method_repr,
     .tp_call = classmethod_call,
     .tp_descr_get = classmethod_get,
@@ -422,7 +436,9 @@ PithType pith_getset_descr_type = {
     PITH_VAR_HEAD_INIT(&pith_type_type, 0),
     .tp_name = "getset_descriptor",
     .tp_basicsize = sizeof(PithDescr),
+    .tp_flags = PITH_TPFLAGS_HAVE_GC,
     .tp_dealloc = descr_dealloc,
+    .tp_traverse = descr_traverse,
     .tp_repr = getset_repr,
     .tp_descr_get = getset_get,
     .tp_descr_set = getset_set,
@@ -526,7 +542,9 @@ PithType pith_member_descr_type = {
     PITH_VAR_HEAD_INIT(&pith_type_type, 0),
     .tp_name = "member_descriptor",
     .tp_basicsize = sizeof(PithDescr),
+    .tp_flags = PITH_TPFLAGS_HAVE_GC,
     .tp_dealloc = descr_dealloc,
+    .tp_traverse = descr_traverse,
     .tp_repr = member_repr,
     .tp_descr_get = member_get,
     .tp_descr_set = member_set,

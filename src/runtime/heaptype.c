@@ -184,6 +184,7 @@ static PithObject *inst_dict_get(PithObject *o, void *c) {
     PithObject **dp = pith_obj_dict_ptr(o);
     if (!dp) return pith_err_no_attribute(o, pith_id_dict());
     if (!*dp && !(*dp = pith_dict_new())) return NULL;
+    pith_gc_set_hidden(*dp, false); /* now a real object to Python code */
     return PITH_NEWREF(*dp);
 }
 
@@ -204,7 +205,10 @@ static int inst_dict_set(PithObject *o, PithObject *v, void *c) {
     return 0;
 }
 
-static PithObject *inst_weakref_get(PithObject *o, void *c) { PITH_RETURN_NONE; }
+static PithObject *inst_weakref_get(PithObject *o, void *c) {
+    PithObject *r = pith_weakref_first(o);
+    return PITH_NEWREF(r ? r : PITH_NONE);
+}
 
 static PithGetSetDef inst_dict_getset = {"__dict__", inst_dict_get, inst_dict_set,
                                          "dictionary for instance variables", NULL};
@@ -253,8 +257,10 @@ static int heap_fields(PithObject *o, pith_visitproc visit, void *arg, bool clea
 }
 
 static int subtype_traverse(PithObject *o, pith_visitproc visit, void *arg) {
-    /* Classes are not GC objects here, so the type itself is not visited. */
-    int r = heap_fields(o, visit, arg, false);
+    /* Instances own a reference to their (heap) class, a GC object. */
+    int r = visit((PithObject *)PITH_TYPE(o), arg);
+    if (r) return r;
+    r = heap_fields(o, visit, arg, false);
     if (r) return r;
     PithType *sb = static_base(PITH_TYPE(o));
     return sb->tp_traverse ? sb->tp_traverse(o, visit, arg) : 0;
@@ -370,8 +376,8 @@ static int set_layout(PithType *t, PithType *base, PithObject *dict, PithObject 
     }
     t->tp_basicsize = size;
     t->tp_itemsize = base->tp_itemsize;
-    if (!type_like && (si.add_dict || (si.names && PITH_SIZE(si.names)) ||
-                       pith_type_has_flag(base, PITH_TPFLAGS_HAVE_GC)))
+    if (si.add_dict || (si.names && PITH_SIZE(si.names)) ||
+        pith_type_has_flag(base, PITH_TPFLAGS_HAVE_GC))
         t->tp_flags |= PITH_TPFLAGS_HAVE_GC;
     return 0;
 }
@@ -400,6 +406,7 @@ static PithType *alloc_type(PithType *meta, PithObject *name, PithObject *bases,
         PITH_DECREF(t);
         return NULL;
     }
+    pith_gc_track(t); /* classes are GC objects: they sit in cycles (mro, methods) */
     return t;
 }
 

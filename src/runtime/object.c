@@ -318,6 +318,8 @@ static int dict_store(PithObject *o, PithObject **dp, PithObject *name,
         }
         *dp = pith_dict_new();
         if (!*dp) return -1;
+        if (PITH_TYPE_CHECK_FLAG(o, PITH_TPFLAGS_HEAPTYPE)) /* CPython: inline values */
+            pith_gc_set_hidden(*dp, true);                  /* until __dict__ hands it out */
     }
     PithObject *d = PITH_NEWREF(*dp);
     int r;

@@ -219,6 +219,7 @@ static void apply_environment(void) {
 static int store_options(void) {
     if (!(pith_interp.xoptions = pith_dict_new())) return -1;
     for (int i = 0; i < nxopts; i++) {
+        pith_mem_xoption(xopts[i]); /* gcstress, memstats */
         const char *eq = strchr(xopts[i], '=');
         PithObject *k = pith_str_from_utf8(xopts[i], eq ? eq - xopts[i] : -1);
         PithObject *v = eq ? pith_str_from_utf8(eq + 1, -1) : PITH_NEWREF(PITH_TRUE);
@@ -241,6 +242,43 @@ static int store_options(void) {
 
 static PithObject *main_dict;
 
+/* __main__.__loader__: a SourceFileLoader for a script file, else (-c,
+ * stdin, REPL) the BuiltinImporter class, as CPython. */
+static int set_main_loader(const char *file) {
+    if (pith_import_types_ready() < 0) return -1;
+    PithObject *loader = NULL;
+    if (file && strcmp(file, "<stdin>") != 0) {
+        PithObject *f = pith_str_from_utf8(file, -1), *n = pith_str_from_cstr("__main__");
+        loader = f && n ? pith_loader_new(&pith_sourceloader_type, n, f) : NULL;
+        PITH_XDECREF(f);
+        PITH_XDECREF(n);
+    } else {
+        loader = PITH_NEWREF((PithObject *)&pith_builtinimporter_type);
+    }
+    int r = loader ? pith_dict_set_item_str(main_dict, "__loader__", loader) : -1;
+    PITH_XDECREF(loader);
+    return r;
+}
+
+/* Builtin modules registered before the import system ran (sys, builtins)
+ * get their __spec__/__loader__ too. */
+static int fix_preloaded_modules(void) {
+    PithObject *keys = pith_sequence_list(pith_interp.modules);
+    int r = keys ? 0 : -1;
+    for (intptr_t i = 0; keys && r == 0 && i < PITH_SIZE(keys); i++) {
+        PithObject *k = PITH_LIST_GET(keys, i), *m = pith_dict_get_item(pith_interp.modules, k);
+        if (m && pith_str_check(k)) r = pith_import_set_builtin_attrs(m, k);
+    }
+    PITH_XDECREF(keys);
+    /* sys.meta_path: the builtin and path finders, as CPython's (minus frozen) */
+    PithObject *mp = pith_dict_get_item_str(pith_interp.sysdict, "meta_path");
+    if (r == 0 && mp && pith_list_check(mp) && PITH_SIZE(mp) == 0 &&
+        (pith_list_append(mp, (PithObject *)&pith_builtinimporter_type) < 0 ||
+         pith_list_append(mp, (PithObject *)&pith_pathfinder_type) < 0))
+        r = -1;
+    return r;
+}
+
 /* __main__ with CPython's entries, in CPython's order. file NULL for -c. */
 static int setup_main(const char *file) {
     PithObject *m = pith_module_new("__main__");
@@ -258,6 +296,7 @@ static int setup_main(const char *file) {
         if (r == 0) r = pith_dict_set_item_str(main_dict, "__cached__", PITH_NONE);
         PITH_XDECREF(f);
     }
+    if (r == 0) r = set_main_loader(file);
     PITH_XDECREF(ann);
     PITH_DECREF(m); /* sys.modules keeps it alive */
     return r;
@@ -672,7 +711,8 @@ int pith_bytes_main(int argc, char **argv) {
     apply_environment();
     signal(SIGPIPE, SIG_IGN); /* as CPython: a closed pipe raises BrokenPipeError */
     if (pith_initialize() < 0 || store_options() < 0 ||
-        pith_sys_init(pith_config.script_argc, pith_config.script_argv) < 0) {
+        pith_sys_init(pith_config.script_argc, pith_config.script_argv) < 0 ||
+        fix_preloaded_modules() < 0) {
         fprintf(stderr, "Fatal Python error: initialization failed\n");
         if (pith_err_occurred()) pith_handle_uncaught();
         return 1;

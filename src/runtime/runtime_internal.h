@@ -68,6 +68,8 @@ PithObject *pith_type_new_impl(PithType *meta, PithObject *name,
                                PithObject *kwnames_dict);
 PithObject *pith_type_mro_tuple(PithType *t); /* C3 linearisation */
 int pith_type_add_subclass(PithType *base, PithType *sub);
+/* A value of tp_subclasses (an int holding the address; not owned). */
+PithType *pith_type_subclass_at(PithObject *v);
 
 /* slots.c: slot wrappers for C slots and Python dispatchers for classes. */
 extern PithType pith_wrapper_descr_type, pith_method_wrapper_type;

@@ -997,7 +997,8 @@ static void update_rec(PithType *t, PithObject *name) {
     if (!t->tp_subclasses) return;
     intptr_t pos = 0;
     PithObject *k, *v;
-    while (pith_dict_next(t->tp_subclasses, &pos, &k, &v)) update_rec((PithType *)v, name);
+    while (pith_dict_next(t->tp_subclasses, &pos, &k, &v))
+        update_rec(pith_type_subclass_at(v), name);
 }
 
 void pith_slots_update(PithType *t, PithObject *name) { update_rec(t, name); }

@@ -30,6 +30,10 @@ PithObject *pith_tb_format_exception_only(PithObject *exc);
 PithObject *pith_tb_format_tb(PithObject *tb, PithTbLimit limit);
 /* StackSummary.format() of a list of frame objects, outermost first. */
 PithObject *pith_tb_format_frames(PithObject *frames);
+/* StackSummary.format() of a list of 7-tuples (filename, lineno, name,
+ * line, end_lineno, colno, end_colno): line None = read from the file,
+ * positions None = no carets. The list must not change meanwhile. */
+PithObject *pith_tb_format_entries(PithObject *rows);
 /* Source line `lineno` of a file without its line end (new ref), or NULL
  * without an exception when unavailable. */
 PithObject *pith_tb_source_line(PithObject *filename, int lineno);

@@ -179,6 +179,9 @@ PithObject *pith_tb_source_line(PithObject *filename, int lineno) {
 
 static bool is_ws(uint32_t c) { return c == ' ' || c == '\t' || c == '\f'; }
 
+/* What str.strip() removes at a line's end (ASCII part). */
+static bool line_space(uint32_t c) { return is_ws(c) || c == '\n' || c == '\r' || c == '\v'; }
+
 /* Character offset of UTF-8 byte offset `col` within str s. As CPython,
  * an offset past the end counts the terminating NUL as one more character. */
 static intptr_t byte_to_char_offset(PithObject *s, intptr_t col) {
@@ -321,28 +324,29 @@ static Anchors line_anchors(PithObject *line, PithObject *filename, intptr_t sta
 
 /* ---- one traceback entry ----------------------------------------------------------- */
 
-/* One traceback or stack entry: code, instruction index, line. The code
- * is borrowed from a frame object the caller keeps alive. */
+/* One traceback or stack entry. Objects are borrowed from whatever the
+ * caller keeps alive (a frame's code, a FrameSummary). Positions are byte
+ * columns of the source line as code.co_positions() gives them; has_pos
+ * is false when there are none (no carets). `line`, when not NULL, is the
+ * source line to show instead of reading the file. */
 typedef struct Entry {
-    PithCode *co;
-    int lasti, lineno;
+    PithObject *filename, *name, *line;
+    int lineno;
+    bool has_pos;
+    int end_line, col, end_col;
 } Entry;
 
-/* Print the caret line for the instruction's columns, if informative. */
-static void print_carets(Out *o, const Entry *e, PithObject *line, intptr_t indent_chars) {
-    PithCode *co = e->co;
-    int sline, eline, scol, ecol;
-    if (e->lasti < 0 || pith_code_addr2location(co, e->lasti, &sline, &eline, &scol, &ecol) < 0 ||
-        sline < 0 || eline < 0 || scol < 0 || ecol < 0)
-        return;
-    intptr_t start = byte_to_char_offset(line, scol), end = byte_to_char_offset(line, ecol);
+/* Print the caret line for the entry's columns, if informative. */
+static void print_carets(Out *o, const Entry *e, PithObject *line, intptr_t indent_chars,
+                         intptr_t len) {
+    if (!e->has_pos || e->lineno < 0 || e->end_line < 0 || e->col < 0 || e->end_col < 0) return;
+    intptr_t start = byte_to_char_offset(line, e->col), end = byte_to_char_offset(line, e->end_col);
     if (start < 0 || end < 0) return;
-    intptr_t len = PITH_STR_LEN(line);
     Anchors a = {-1, -1};
-    if (sline == eline) {
-        a = line_anchors(line, co->filename, start, end);
+    if (e->lineno == e->end_line) {
+        a = line_anchors(line, e->filename, start, end);
     } else {
-        intptr_t i = len;
+        intptr_t i = PITH_STR_LEN(line);
         while (--i >= 0 && is_ws(pith_str_read((PithStr *)line, i))) {}
         end = i + 1;
     }
@@ -357,21 +361,25 @@ static void print_carets(Out *o, const Entry *e, PithObject *line, intptr_t inde
 }
 
 static void print_entry_lines(Out *o, const Entry *e) {
-    PithCode *co = e->co;
     out_margin(o);
-    out_fmt(o, "  File \"%U\", line %d, in %U\n", co->filename, e->lineno, co->name);
-    PithObject *line = pith_tb_source_line(co->filename, e->lineno);
+    out_fmt(o, "  File \"%S\", line %d, in %S\n", e->filename, e->lineno, e->name);
+    PithObject *line = e->line && pith_str_check(e->line) ? PITH_NEWREF(e->line)
+                                                          : pith_tb_source_line(e->filename, e->lineno);
     if (!line) return;
     intptr_t i = 0, n = PITH_STR_LEN(line);
     while (i < n && is_ws(pith_str_read((PithStr *)line, i))) i++;
-    PithObject *stripped = pith_str_substring(line, i, n);
+    /* traceback.py strips the line's end too; the builtin printer keeps it */
+    while (n > i && (o->chunks ? line_space(pith_str_read((PithStr *)line, n - 1))
+                               : pith_str_read((PithStr *)line, n - 1) == '\n'))
+        n--;
+    PithObject *stripped = i < n ? pith_str_substring(line, i, n) : NULL;
     if (stripped) {
         out_margin(o);
         out_repeat(o, " ", SOURCE_INDENT);
         out_obj(o, stripped);
         out_str(o, "\n");
         PITH_DECREF(stripped);
-        print_carets(o, e, line, i);
+        print_carets(o, e, line, i, o->chunks ? n : PITH_STR_LEN(line));
     }
     pith_err_clear();
     PITH_DECREF(line);
@@ -390,10 +398,16 @@ static void print_repeated(Out *o, long cnt) {
     out_fmt(o, "  [Previous line repeated %ld more time%s]\n", cnt, cnt > 1 ? "s" : "");
 }
 
+/* a == b, an error counting as false. */
+static bool equal(PithObject *a, PithObject *b) {
+    int r = pith_richcompare_bool(a, b, PITH_EQ);
+    if (r < 0) pith_err_clear();
+    return r > 0;
+}
+
 static bool same_entry(const Entry *a, const Entry *b) {
-    return a && a->lineno != -1 && a->lineno == b->lineno &&
-           pith_str_equal(a->co->filename, b->co->filename) &&
-           pith_str_equal(a->co->name, b->co->name);
+    return a && a->lineno != -1 && a->lineno == b->lineno && equal(a->filename, b->filename) &&
+           equal(a->name, b->name);
 }
 
 /* sys.tracebacklimit as the C printer reads it (the last N entries). */
@@ -406,6 +420,15 @@ static long traceback_limit(void) {
     return (long)n;
 }
 
+/* The entry for instruction `lasti` (-1: no positions) of co at `lineno`. */
+static Entry code_entry(PithCode *co, int lasti, int lineno) {
+    Entry e = {co->filename, co->name, NULL, lineno, false, -1, -1, -1};
+    int sline;
+    e.has_pos = lasti >= 0 && pith_code_addr2location(co, lasti, &sline, &e.end_line, &e.col,
+                                                       &e.end_col) == 0 && sline >= 0;
+    return e;
+}
+
 /* The entries of a traceback chain (pith_mem_free the result); *n = count. */
 static Entry *tb_entries(PithObject *tbobj, long *n) {
     long count = 0;
@@ -416,7 +439,7 @@ static Entry *tb_entries(PithObject *tbobj, long *n) {
     for (PithObject *t = tbobj; t; t = ((PithTraceback *)t)->tb_next) {
         PithTraceback *tb = (PithTraceback *)t;
         PithCode *co = pith_frame_object_code(tb->tb_frame);
-        if (co) es[(*n)++] = (Entry){co, tb->tb_lasti, tb->tb_lineno};
+        if (co) es[(*n)++] = code_entry(co, tb->tb_lasti, tb->tb_lineno);
     }
     return es;
 }
@@ -869,10 +892,44 @@ static void frame_chunks(Out *o, PithObject *frames) {
     for (long i = 0; i < n; i++) {
         PithObject *f = PITH_LIST_GET(frames, i);
         /* 3.11 extracts stack entries without positions: no carets */
-        es[i] = (Entry){pith_frame_object_code(f), -1, frame_int(f, "f_lineno")};
+        es[i] = code_entry(pith_frame_object_code(f), -1, frame_int(f, "f_lineno"));
     }
     print_entries(o, es, 0, n);
     pith_mem_free(es);
+}
+
+/* An int item of a tuple, -1 when None or not an int. */
+static int tuple_int(PithObject *t, intptr_t i) {
+    PithObject *v = PITH_TUPLE_GET(t, i);
+    intptr_t r = pith_int_check(v) ? pith_int_as_ssize(v) : -1;
+    if (r == -1) pith_err_clear();
+    return r < INT_MIN || r > INT_MAX ? -1 : (int)r;
+}
+
+static void summary_chunks(Out *o, PithObject *rows) {
+    long n = (long)PITH_SIZE(rows);
+    Entry *es = pith_mem_malloc(sizeof(Entry) * (size_t)(n ? n : 1));
+    if (!es) return;
+    for (long i = 0; i < n; i++) {
+        PithObject *t = PITH_LIST_GET(rows, i);
+        es[i] = (Entry){PITH_TUPLE_GET(t, 0), PITH_TUPLE_GET(t, 2), PITH_TUPLE_GET(t, 3),
+                        tuple_int(t, 1), true, tuple_int(t, 4), tuple_int(t, 5), tuple_int(t, 6)};
+        if (es[i].line == PITH_NONE) es[i].line = NULL;
+    }
+    print_entries(o, es, 0, n);
+    pith_mem_free(es);
+}
+
+PithObject *pith_tb_format_entries(PithObject *rows) {
+    for (intptr_t i = 0; i < PITH_SIZE(rows); i++) {
+        PithObject *t = PITH_LIST_GET(rows, i);
+        if (!pith_tuple_check(t) || PITH_SIZE(t) != 7) {
+            pith_err_set_string(&pith_exc_TypeError, "expected 7-tuples of frame summary fields");
+            return NULL;
+        }
+    }
+    Out o = out_init(NULL);
+    return collect(&o, summary_chunks, rows);
 }
 
 PithObject *pith_tb_format_frames(PithObject *frames) {

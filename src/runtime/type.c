@@ -14,6 +14,7 @@
 
 #include "pith/func.h"
 #include "pith/pith.h"
+#include "pith/weakref.h"
 #include "runtime_internal.h"
 
 /* ---- method cache ------------------------------------------------------ */
@@ -85,7 +86,7 @@ void pith_type_modified(PithType *t) {
     intptr_t pos = 0;
     PithObject *k, *v;
     while (pith_dict_next(t->tp_subclasses, &pos, &k, &v))
-        pith_type_modified((PithType *)v);
+        pith_type_modified(pith_type_subclass_at(v));
 }
 
 bool pith_type_is_subtype(PithType *a, PithType *b) {
@@ -324,9 +325,27 @@ int pith_type_add_subclass(PithType *base, PithType *sub) {
         return -1;
     PithObject *key = pith_int_from_size((size_t)(uintptr_t)sub);
     if (!key) return -1;
-    int r = pith_dict_set_item(base->tp_subclasses, key, (PithObject *)sub);
+    int r = pith_dict_set_item(base->tp_subclasses, key, key);
     PITH_DECREF(key);
     return r;
+}
+
+/* tp_subclasses maps id(sub) -> id(sub): the subclass is not owned (so classes
+ * can die); a dying class removes itself from its bases' tables. */
+PithType *pith_type_subclass_at(PithObject *v) {
+    return (PithType *)(uintptr_t)pith_int_as_ssize(v);
+}
+
+static void remove_subclass(PithType *base, PithType *sub) {
+    if (!base->tp_subclasses) return;
+    PithObject *saved = pith_err_fetch();
+    PithObject *key = pith_int_from_size((size_t)(uintptr_t)sub);
+    if (key && pith_dict_get_item(base->tp_subclasses, key) &&
+        pith_dict_del_item(base->tp_subclasses, key) < 0)
+        pith_err_clear();
+    PITH_XDECREF(key);
+    if (pith_err_occurred()) pith_err_clear();
+    pith_err_restore(saved);
 }
 
 static int ready_bases(PithType *t) {
@@ -832,7 +851,12 @@ static PithObject *type_mro(PithObject *self, PithObject *const *args,
 static PithObject *type_subclasses(PithObject *self, PithObject *const *args,
                                    size_t nargs, PithObject *kwnames) {
     PithType *t = (PithType *)self;
-    return t->tp_subclasses ? pith_dict_values(t->tp_subclasses) : pith_list_new(0);
+    PithObject *list = pith_list_new(0);
+    intptr_t pos = 0;
+    PithObject *k, *v;
+    while (list && t->tp_subclasses && pith_dict_next(t->tp_subclasses, &pos, &k, &v))
+        if (pith_list_append(list, (PithObject *)pith_type_subclass_at(v)) < 0) PITH_CLEAR(list);
+    return list;
 }
 
 static PithObject *type_instancecheck(PithObject *self, PithObject *const *args,
@@ -896,9 +920,45 @@ static PithMethodDef type_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* Heap types are GC objects (static types are immortal and have no GC
+ * head; the collector never looks at immortal objects). */
+static int type_traverse(PithObject *o, pith_visitproc visit, void *arg) {
+    PithType *t = (PithType *)o;
+    if (!is_heap(t)) return 0;
+    PITH_VISIT(t->tp_dict);
+    PITH_VISIT(t->tp_mro);
+    PITH_VISIT(t->tp_bases);
+    PITH_VISIT(t->tp_base);
+    PITH_VISIT(t->tp_subclasses);
+    PITH_VISIT(t->ht_module);
+    PITH_VISIT(t->ht_slots);
+    return 0;
+}
+
+/* Break cycles through a class without leaving it unusable for instances
+ * that die later in the same collection: the dict is emptied and the MRO
+ * becomes the base's (which does not contain t). */
+static int type_clear(PithObject *o) {
+    PithType *t = (PithType *)o;
+    if (!is_heap(t)) return 0;
+    pith_type_modified(t);
+    if (t->tp_dict) pith_dict_clear(t->tp_dict);
+    PITH_CLEAR(t->ht_module);
+    if (t->tp_mro && t->tp_base && t->tp_base->tp_mro) {
+        PithObject *old = t->tp_mro;
+        t->tp_mro = PITH_NEWREF(t->tp_base->tp_mro);
+        PITH_DECREF(old);
+    }
+    return 0;
+}
+
 static void type_dealloc(PithObject *o) {
     PithType *t = (PithType *)o;
     /* Only heap types are ever freed (static types are immortal). */
+    pith_gc_untrack(o);
+    if (pith_weakref_targets) pith_weakref_clear(o);
+    for (intptr_t i = 0; t->tp_bases && i < PITH_SIZE(t->tp_bases); i++)
+        remove_subclass((PithType *)PITH_TUPLE_GET(t->tp_bases, i), t);
     PITH_XDECREF(t->tp_base);
     PITH_XDECREF(t->tp_bases);
     PITH_XDECREF(t->tp_mro);
@@ -908,7 +968,7 @@ static void type_dealloc(PithObject *o) {
     PITH_XDECREF(t->ht_qualname);
     PITH_XDECREF(t->ht_module);
     PITH_XDECREF(t->ht_slots);
-    pith_obj_free(o);
+    pith_gc_del(o);
 }
 
 static PithNumberMethods type_as_number = {.nb_or = pith_union_or};
@@ -917,10 +977,12 @@ PithType pith_type_type = {
     PITH_VAR_HEAD_INIT(&pith_type_type, 0),
     .tp_name = "type",
     .tp_basicsize = sizeof(PithHeapType),
-    .tp_flags = PITH_TPFLAGS_BASETYPE | PITH_TPFLAGS_TYPE_SUBCLASS,
+    .tp_flags = PITH_TPFLAGS_BASETYPE | PITH_TPFLAGS_TYPE_SUBCLASS | PITH_TPFLAGS_HAVE_GC,
     .tp_doc = "type(object) -> the object's type\n"
               "type(name, bases, dict, **kwds) -> a new type",
     .tp_dealloc = type_dealloc,
+    .tp_traverse = type_traverse,
+    .tp_clear = type_clear,
     .tp_repr = type_repr,
     .tp_getattro = type_getattro,
     .tp_setattro = type_setattro,

@@ -7,19 +7,13 @@
  * raised or was closed); `running` is set while its frame executes. */
 #include "vm_internal.h"
 
-typedef struct PithGen {
-    PithObject ob;
-    PithFrame *frame;      /* owned heap frame, NULL when exhausted */
-    PithCode *code;        /* owned */
-    PithObject *name, *qualname;
-    PithObject *exc_state; /* handled exception while suspended in a handler */
-    int running;
-} PithGen;
 
 static PithObject *id_close, *id_throw;
 
 PithObject *pith_gen_new(PithFrame *f, PithFunction *fn) {
-    PithType *t = (f->code->flags & PITH_CO_COROUTINE) ? &pith_coro_type : &pith_gen_type;
+    PithType *t = (f->code->flags & PITH_CO_COROUTINE)        ? &pith_coro_type
+                  : (f->code->flags & PITH_CO_ASYNC_GENERATOR) ? &pith_asyncgen_type
+                                                               : &pith_gen_type;
     PithGen *g = (PithGen *)pith_gc_new(t);
     if (!g) {
         pith_frame_release(f);
@@ -30,6 +24,8 @@ PithObject *pith_gen_new(PithFrame *f, PithFunction *fn) {
     g->code = (PithCode *)PITH_NEWREF(f->code);
     g->name = PITH_NEWREF(fn->name);
     g->qualname = PITH_NEWREF(fn->qualname);
+    g->exc_state = NULL;
+    g->running = g->ag_closed = g->ag_running_async = 0;
     pith_gc_track(g);
     return (PithObject *)g;
 }
@@ -53,13 +49,26 @@ static PithObject *gen_yf(PithGen *g) {
     return f->sp[-1];
 }
 
-/* PEP 479: StopIteration escaping the body becomes RuntimeError. */
+/* "generator", "coroutine" or "async generator" (for messages). */
+static const char *kind_name(PithGen *g) {
+    if (PITH_TYPE(g) == &pith_coro_type) return "coroutine";
+    if (PITH_TYPE(g) == &pith_asyncgen_type) return "async generator";
+    return "generator";
+}
+
+PithObject *pith_gen_yf(PithObject *gen) { return gen_yf((PithGen *)gen); }
+
+/* PEP 479: StopIteration (and StopAsyncIteration in an async generator)
+ * escaping the body becomes RuntimeError. */
 static void convert_stop_iteration(PithGen *g) {
-    if (!pith_err_matches(&pith_exc_StopIteration)) return;
+    const char *what;
+    if (pith_err_matches(&pith_exc_StopIteration)) what = "StopIteration";
+    else if (PITH_TYPE(g) == &pith_asyncgen_type && pith_err_matches(&pith_exc_StopAsyncIteration))
+        what = "StopAsyncIteration";
+    else
+        return;
     PithObject *si = pith_err_fetch();
-    const char *msg = PITH_TYPE(g) == &pith_coro_type ? "coroutine raised StopIteration"
-                                                        : "generator raised StopIteration";
-    pith_err_set_string(&pith_exc_RuntimeError, msg);
+    pith_err_format(&pith_exc_RuntimeError, "%s raised %s", kind_name(g), what);
     PithObject *exc = pith_err_occurred();
     if (exc) {
         pith_exc_set_cause(exc, PITH_NEWREF(si));
@@ -80,19 +89,23 @@ static int gen_resume(PithGen *g, PithObject *value, PithObject **out, int throw
     PithThreadState *ts = pith_tstate();
     *out = NULL;
     if (g->running) {
-        pith_err_set_string(&pith_exc_ValueError, PITH_TYPE(g) == &pith_coro_type
-                                                      ? "coroutine already executing"
-                                                      : "generator already executing");
+        pith_err_format(&pith_exc_ValueError, "%s already executing", kind_name(g));
         return -1;
     }
     PithFrame *f = g->frame;
     if (!f) {
+        if (PITH_TYPE(g) == &pith_coro_type) {
+            if (throwing) pith_err_clear();
+            pith_err_set_string(&pith_exc_RuntimeError, "cannot reuse already awaited coroutine");
+            return -1;
+        }
         if (throwing) return -1;
         *out = PITH_NEWREF(PITH_NONE);
         return 0;
     }
     if (f->state == PITH_FRAME_CREATED && value && value != PITH_NONE && !throwing) {
-        pith_err_set_string(&pith_exc_TypeError, "can't send non-None value to a just-started generator");
+        pith_err_format(&pith_exc_TypeError, "can't send non-None value to a just-started %s",
+                        kind_name(g));
         return -1;
     }
     if (ts->recursion_depth + ts->c_recursion_depth >= ts->recursion_limit) {
@@ -285,12 +298,19 @@ static int set_thrown(PithObject *typ, PithObject *val, PithObject *tb) {
     return 0;
 }
 
+int pith_gen_throw_ex(PithObject *gen, PithObject *typ, PithObject *val, PithObject *tb,
+                      PithObject **out) {
+    *out = NULL;
+    if (set_thrown(typ, val, tb) < 0) return -1;
+    return gen_throw_current((PithGen *)gen, out);
+}
+
 static PithObject *gen_throw(PithObject *self, PithObject *const *args, size_t nargs,
                              PithObject *kwnames) {
     if (pith_arg_check_range("throw", nargs, 1, 3) < 0) return NULL;
-    if (set_thrown(args[0], nargs > 1 ? args[1] : NULL, nargs > 2 ? args[2] : NULL) < 0) return NULL;
     PithObject *r;
-    int st = gen_throw_current((PithGen *)self, &r);
+    int st = pith_gen_throw_ex(self, args[0], nargs > 1 ? args[1] : NULL,
+                               nargs > 2 ? args[2] : NULL, &r);
     if (st == 1) return r;
     if (st == 0) {
         stop_iteration(r);
@@ -313,9 +333,7 @@ static PithObject *gen_close(PithObject *self, PithObject *const *args, size_t n
     if (st >= 0) {
         PITH_DECREF(r);
         if (st == 1) {
-            pith_err_set_string(&pith_exc_RuntimeError, PITH_TYPE(g) == &pith_coro_type
-                                                            ? "coroutine ignored GeneratorExit"
-                                                            : "generator ignored GeneratorExit");
+            pith_err_format(&pith_exc_RuntimeError, "%s ignored GeneratorExit", kind_name(g));
             return NULL;
         }
         PITH_RETURN_NONE;
@@ -331,7 +349,7 @@ static PithObject *gen_self(PithObject *self) { return PITH_NEWREF(self); }
 
 static PithObject *gen_repr(PithObject *o) {
     PithGen *g = (PithGen *)o;
-    const char *kind = PITH_TYPE(o) == &pith_coro_type ? "coroutine" : "generator";
+    const char *kind = PITH_TYPE(o) == &pith_asyncgen_type ? "async_generator" : kind_name(g);
     return pith_str_from_format("<%s object %U at %p>", kind, g->qualname, o);
 }
 
@@ -450,6 +468,20 @@ static PithGetSetDef coro_getset[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
+static PithObject *ag_get_running(PithObject *o, void *c) {
+    return pith_bool_from(((PithGen *)o)->ag_running_async);
+}
+
+static PithGetSetDef asyncgen_getset[] = {
+    {"ag_frame", gen_get_frame, NULL, NULL, NULL},
+    {"ag_running", ag_get_running, NULL, NULL, NULL},
+    {"ag_code", gen_get_code, NULL, NULL, NULL},
+    {"ag_await", gen_get_yf, NULL, NULL, NULL},
+    {"__name__", gen_get_name, gen_set_name, NULL, NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
 static PithMethodDef gen_methods[] = {
     {"send", gen_send, PITH_METH_O, NULL},
     {"throw", gen_throw, PITH_METH_FAST, NULL},
@@ -501,13 +533,28 @@ PithType pith_coro_type = {
     .tp_getset = coro_getset,
 };
 
+PithType pith_asyncgen_type = {
+    PITH_VAR_HEAD_INIT(&pith_type_type, 0),
+    .tp_name = "async_generator",
+    .tp_basicsize = sizeof(PithGen),
+    .tp_flags = PITH_TPFLAGS_HAVE_GC,
+    .tp_dealloc = gen_dealloc,
+    .tp_finalize = gen_finalize,
+    .tp_repr = gen_repr,
+    .tp_traverse = gen_traverse,
+    .tp_clear = gen_clear,
+    .tp_methods = pith_asyncgen_methods,
+    .tp_getset = asyncgen_getset,
+};
+
 /* ---- subsystem init (code/function/frame/traceback/generator types) --- */
 
 int pith_vm_init(void) {
     PithType *types[] = {&pith_code_type, &pith_function_type, &pith_method_type,
                          &pith_cell_type, &pith_staticmethod_type, &pith_classmethod_type,
                          &pith_frame_type, &pith_traceback_type, &pith_gen_type,
-                         &pith_coro_type};
+                         &pith_coro_type, &pith_asyncgen_type, &pith_asyncgen_asend_type,
+                         &pith_asyncgen_athrow_type};
     for (size_t i = 0; i < sizeof types / sizeof *types; i++)
         if (pith_type_ready(types[i]) < 0) return -1;
     return 0;

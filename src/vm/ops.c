@@ -5,7 +5,7 @@
 #include "vm_internal.h"
 
 static PithObject *id_keys, *id_enter, *id_exit, *id_all, *id_dict, *id_name,
-    *id_file, *id_import, *id_annotations, *id_build_class, *id_match_args,
+    *id_spec, *id_initializing, *id_import, *id_annotations, *id_build_class, *id_match_args,
     *id_get, *id_await;
 
 /* ---- building containers and functions -------------------------------- */
@@ -179,12 +179,40 @@ PithObject *pith_vm_import_name(PithFrame *f, PithObject *name, PithObject *from
     return pith_call(imp, args, 5, NULL);
 }
 
+/* Raise ImportError(msg, name=modname, path=path); either may be NULL. */
+static void raise_import_error(PithObject *msg, PithObject *modname, PithObject *path) {
+    if (!msg) return;
+    PithObject *t = pith_tuple_pack(1, msg);
+    PithObject *exc = t ? pith_exc_new(&pith_exc_ImportError, t) : NULL;
+    PITH_DECREF(msg);
+    PITH_XDECREF(t);
+    if (exc && (!modname || pith_setattr_str(exc, "name", modname) == 0) &&
+        (!path || pith_setattr_str(exc, "path", path) == 0))
+        pith_err_raise(exc);
+    PITH_XDECREF(exc);
+}
+
+/* Is module v still running its code (v.__spec__._initializing)? */
+static bool module_initializing(PithObject *v) {
+    PithObject *spec = NULL, *flag = NULL;
+    if (pith_lookup_attr(v, pith_vm_name(&id_spec, "__spec__"), &spec) > 0 && spec != PITH_NONE)
+        pith_lookup_attr(spec, pith_vm_name(&id_initializing, "_initializing"), &flag);
+    int t = flag ? pith_is_true(flag) : 0;
+    PITH_XDECREF(spec);
+    PITH_XDECREF(flag);
+    if (pith_err_occurred()) pith_err_clear();
+    return t > 0;
+}
+
+/* IMPORT_FROM: v.name, else sys.modules[v.__name__ + '.' + name], else
+ * CPython's ImportError (name = the module's name, path = its __file__). */
 PithObject *pith_vm_import_from(PithObject *v, PithObject *name) {
     PithObject *x = NULL;
     if (pith_lookup_attr(v, name, &x) != 0) return x;
     PithObject *pkg = NULL, *file = NULL;
-    if (pith_lookup_attr(v, pith_vm_name(&id_name, "__name__"), &pkg) < 0) return NULL;
-    if (pkg && pith_str_check(pkg) && pith_interp.modules) {
+    if (pith_lookup_attr(v, pith_vm_name(&id_name, "__name__"), &pkg) < 0) pith_err_clear();
+    if (pkg && !pith_str_check(pkg)) PITH_CLEAR(pkg);
+    if (pkg && pith_interp.modules) {
         PithObject *full = pith_str_from_format("%U.%U", pkg, name);
         if (!full) goto done;
         x = pith_dict_get_item(pith_interp.modules, full);
@@ -194,15 +222,24 @@ PithObject *pith_vm_import_from(PithObject *v, PithObject *name) {
             goto done;
         }
     }
-    if (!pkg || !pith_str_check(pkg)) {
-        pith_err_format(&pith_exc_ImportError, "cannot import name '%U' from '<unknown module name>' (unknown location)", name);
-        goto done;
+    if (pith_module_check(v)) {
+        file = pith_dict_get_item_str(pith_module_get_dict(v), "__file__");
+        if (file && pith_str_check(file)) PITH_INCREF(file);
+        else file = NULL;
     }
-    if (pith_lookup_attr(v, pith_vm_name(&id_file, "__file__"), &file) < 0) goto done;
-    if (file && pith_str_check(file))
-        pith_err_format(&pith_exc_ImportError, "cannot import name '%U' from '%U' (%U)", name, pkg, file);
+    PithObject *shown = pkg ? PITH_NEWREF(pkg) : pith_str_from_cstr("<unknown module name>");
+    if (!shown) goto done;
+    if (!file)
+        raise_import_error(pith_str_from_format("cannot import name %R from %R (unknown location)",
+                                                name, shown), pkg, NULL);
+    else if (module_initializing(v))
+        raise_import_error(pith_str_from_format("cannot import name %R from partially initialized "
+                                                "module %R (most likely due to a circular import) (%U)",
+                                                name, shown, file), pkg, file);
     else
-        pith_err_format(&pith_exc_ImportError, "cannot import name '%U' from '%U' (unknown location)", name, pkg);
+        raise_import_error(pith_str_from_format("cannot import name %R from %R (%U)", name, shown,
+                                                file), pkg, file);
+    PITH_DECREF(shown);
 done:
     PITH_XDECREF(pkg);
     PITH_XDECREF(file);
@@ -670,8 +707,15 @@ static int match_positional(PithObject *subject, PithType *cls, int npos, PithOb
     if (pith_lookup_attr((PithObject *)cls, pith_vm_name(&id_match_args, "__match_args__"), &ma) < 0)
         return -1;
     if (!ma) {
-        if (match_self_type(cls) && npos == 1) return pith_list_append(list, subject) < 0 ? -1 : 1;
+        int self = match_self_type(cls);
+        if (self && npos == 1) return pith_list_append(list, subject) < 0 ? -1 : 1;
+        if (self) {
+            pith_err_format(&pith_exc_TypeError,
+                            "%s() accepts 1 positional sub-pattern (%d given)", cls->tp_name, npos);
+            return -1;
+        }
         ma = pith_tuple_new(0);
+        if (!ma) return -1;
     } else if (!pith_tuple_check(ma)) {
         pith_err_format(&pith_exc_TypeError, "%s.__match_args__ must be a tuple (got %s)",
                         cls->tp_name, pith_type_name(ma));
@@ -700,7 +744,7 @@ static int match_positional(PithObject *subject, PithType *cls, int npos, PithOb
 PithObject *pith_vm_match_class(PithObject *subject, PithObject *cls, int npos,
                                 PithObject *names) {
     if (!pith_type_check(cls)) {
-        pith_err_set_string(&pith_exc_TypeError, "called match pattern must be a class");
+        pith_err_set_string(&pith_exc_TypeError, "called match pattern must be a type");
         return NULL;
     }
     if (!pith_type_ok(subject, (PithType *)cls)) return PITH_NEWREF(PITH_NONE);
@@ -718,7 +762,13 @@ done:
 }
 
 PithObject *pith_vm_get_awaitable(PithObject *o) {
-    if (PITH_TYPE(o) == &pith_coro_type) return PITH_NEWREF(o);
+    if (PITH_TYPE(o) == &pith_coro_type) {
+        if (pith_gen_yf(o)) {
+            pith_err_set_string(&pith_exc_RuntimeError, "coroutine is being awaited already");
+            return NULL;
+        }
+        return PITH_NEWREF(o);
+    }
     PithObject *m = pith_lookup_special(o, pith_vm_name(&id_await, "__await__"));
     if (!m) {
         if (!pith_err_occurred())
@@ -728,5 +778,13 @@ PithObject *pith_vm_get_awaitable(PithObject *o) {
     }
     PithObject *r = pith_call_noargs(m);
     PITH_DECREF(m);
+    if (r && PITH_TYPE(r) == &pith_coro_type) {
+        pith_err_set_string(&pith_exc_TypeError, "__await__() returned a coroutine");
+        PITH_CLEAR(r);
+    } else if (r && !PITH_TYPE(r)->tp_iternext) {
+        pith_err_format(&pith_exc_TypeError, "__await__() returned non-iterator of type '%s'",
+                        pith_type_name(r));
+        PITH_CLEAR(r);
+    }
     return r;
 }

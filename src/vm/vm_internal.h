@@ -27,8 +27,28 @@ PithObject *pith_vm_run_with_locals(PithFunction *fn, PithObject *locals);
 
 /* Generators (genobject.c): wrap a heap frame (stolen) in a new generator,
  * coroutine or async generator according to the code flags. */
+typedef struct PithGen {
+    PithObject ob;
+    PithFrame *frame;      /* owned heap frame, NULL when exhausted */
+    PithCode *code;        /* owned */
+    PithObject *name, *qualname;
+    PithObject *exc_state; /* handled exception while suspended in a handler */
+    int running;
+    int ag_closed;         /* async generators: aclose() started or finished */
+    int ag_running_async;  /* async generators: an asend/athrow is in progress */
+} PithGen;
 PithObject *pith_gen_new(PithFrame *f, PithFunction *fn);
-extern PithType pith_gen_type, pith_coro_type;
+extern PithType pith_gen_type, pith_coro_type, pith_asyncgen_type;
+/* async generator awaitables and methods (asyncgen.c) */
+extern PithType pith_asyncgen_asend_type, pith_asyncgen_athrow_type;
+extern PithMethodDef pith_asyncgen_methods[];
+/* throw(typ[, val[, tb]]) into gen (args borrowed, val/tb may be NULL);
+ * results as pith_gen_send_ex. */
+/* The object a suspended generator/coroutine delegates to with `yield
+ * from`/await (borrowed), or NULL. */
+PithObject *pith_gen_yf(PithObject *gen);
+int pith_gen_throw_ex(PithObject *gen, PithObject *typ, PithObject *val, PithObject *tb,
+                      PithObject **out);
 /* Resume gen with `value` (borrowed). Returns 1 = yielded (*out = value),
  * 0 = returned (*out = return value), -1 = raised. */
 int pith_gen_send_ex(PithObject *gen, PithObject *value, PithObject **out, int throwing);

@@ -67,12 +67,12 @@ test-asan: asan
 # The whole suite with -X gcstress semantics (PITHGCSTRESS=1): every GC
 # allocation collects generation 0.
 test-gcstress: $(PROG) $(UNIT_BINS)
-	@PITHGCSTRESS=1 bash tools/runtests.sh ./$(PROG) $(BUILD)/unit
+	@PITHGCSTRESS=1 PITH_TEST_TIMEOUT=120 bash tools/runtests.sh ./$(PROG) $(BUILD)/unit
 
 # ./pith-debug: aborts when a reference count goes negative or tp_traverse
 # hands the collector something that is not a live object.
 debug:
-	$(MAKE) BUILD=build-debug PROG=pith-debug OPT="-O1 -g" EXTRA_CFLAGS="-DPITH_DEBUG_REFS" pith-debug unit
+	$(MAKE) BUILD=build-debug PROG=pith-debug OPT="-O2 -g" EXTRA_CFLAGS="-DPITH_DEBUG_REFS" pith-debug unit
 
 test-debug: debug
 	@bash tools/runtests.sh ./pith-debug build-debug/unit

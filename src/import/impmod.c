@@ -82,11 +82,16 @@ static PithObject *m_source_from_cache(PithObject *self, PithObject *const *args
     if (d && f) {
         const char *dot = strchr(f, '.');
         if (dl < 12 || strcmp(d + dl - 12, "__pycache__/") != 0)
-            pith_err_format(&pith_exc_ValueError, "'__pycache__' not bottom-level directory in %R", p);
+            pith_err_format(&pith_exc_ValueError, "__pycache__ not bottom-level directory in %R", p);
         else if (!dot || strlen(dot) < 5 || strcmp(dot + strlen(dot) - 4, ".pyc") != 0)
             pith_err_format(&pith_exc_ValueError, "expected only 2 or 3 dots in %R", file);
-        else
-            r = pith_str_from_format("%.*s%.*s.py", (int)(dl - 12), d, (int)(dot - f), f);
+        else {
+            PithObject *head = pith_str_from_utf8(d, (intptr_t)(dl - 12));
+            PithObject *stem = pith_str_from_utf8(f, dot - f);
+            r = head && stem ? pith_str_from_format("%U%U.py", head, stem) : NULL;
+            PITH_XDECREF(head);
+            PITH_XDECREF(stem);
+        }
     }
     PITH_XDECREF(dir);
     PITH_XDECREF(file);

@@ -14,11 +14,13 @@
  * Reader invariant: every read is bounds-checked against `end`; sizes are
  * checked against the bytes left before anything is allocated, so hostile
  * data gives an exception, never a crash or a huge allocation. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "pith/pith.h"
 #include "pith/marshal.h"
+#include "pith/memoryview.h"
 #include "pith/opcode.h"
 
 #define MAX_DEPTH 2000
@@ -79,6 +81,13 @@ static int w_double(Writer *w, double d) {
     uint64_t u;
     memcpy(&u, &d, 8);
     return w_u32(w, (uint32_t)u) | w_u32(w, (uint32_t)(u >> 32));
+}
+
+/* Versions 0 and 1: a float as a length byte + "%.17g" text. */
+static int w_text_double(Writer *w, double d) {
+    char buf[64];
+    int n = snprintf(buf, sizeof buf, "%.17g", d);
+    return w_byte(w, n) | w_bytes(w, buf, (size_t)n);
 }
 
 /* A size as int32, ValueError beyond. */
@@ -206,7 +215,7 @@ static int w_counted(Writer *w, int code, int shortcode, const char *p, intptr_t
 
 static int w_str(Writer *w, PithObject *o, int flag) {
     PithStr *s = (PithStr *)o;
-    bool interned = s->interned && w->version >= 1;
+    bool interned = s->interned && w->version >= 3;
     if (s->ascii && w->version >= 4) {
         return interned ? w_counted(w, T_ASCII_INTERNED | flag, T_SHORT_ASCII_INTERNED | flag,
                                     PITH_STR_DATA(o), s->length)
@@ -254,14 +263,17 @@ static int w_set(Writer *w, PithObject *o, int flag) {
     PithObject *e;
     int r = 0;
     while (r == 0 && i < n && pith_set_next(o, &pos, &e)) {
-        items[i].elem = e;
         items[i].key = pith_marshal_dumps(e, w->version);
+        /* held while written, so (as in CPython, whose sort pairs hold it)
+         * an element is flagged for back-references */
+        items[i].elem = PITH_NEWREF(e);
         if (!items[i++].key) r = -1;
     }
     if (r == 0) qsort(items, (size_t)i, sizeof *items, cmp_items);
     for (intptr_t j = 0; j < i; j++) {
         if (r == 0) r = w_object(w, items[j].elem);
         PITH_XDECREF(items[j].key);
+        PITH_DECREF(items[j].elem);
     }
     pith_mem_free(items);
     return r;
@@ -303,9 +315,14 @@ static int w_complex(Writer *w, PithObject *o) {
     if (r != 0) return r < 0 ? -1 : 0;
     PithType *t = PITH_TYPE(o);
     if (t == &pith_int_type) return w_int(w, o, flag);
-    if (t == &pith_float_type) return w_byte(w, T_BFLOAT | flag) | w_double(w, PITH_FLOAT_VALUE(o));
+    if (t == &pith_float_type) {
+        if (w->version < 2) return w_byte(w, T_FLOAT | flag) | w_text_double(w, PITH_FLOAT_VALUE(o));
+        return w_byte(w, T_BFLOAT | flag) | w_double(w, PITH_FLOAT_VALUE(o));
+    }
     if (t == &pith_complex_type) {
         PithComplex *c = (PithComplex *)o;
+        if (w->version < 2)
+            return w_byte(w, T_COMPLEX | flag) | w_text_double(w, c->real) | w_text_double(w, c->imag);
         return w_byte(w, T_BCOMPLEX | flag) | w_double(w, c->real) | w_double(w, c->imag);
     }
     if (t == &pith_str_type) return w_str(w, o, flag);
@@ -714,12 +731,11 @@ static PithObject *m_dump(PithObject *self, PithObject *const *args, size_t narg
 }
 
 static PithObject *loads_view(PithObject *data) {
-    const char *p;
-    intptr_t n;
-    if (!pith_bytes_view(data, &p, &n))
-        return pith_err_format(&pith_exc_TypeError, "a bytes-like object is required, not '%s'",
-                               pith_type_name(data));
-    return pith_marshal_loads(p, (size_t)n, NULL);
+    PithBuffer view;
+    if (pith_buffer_get(data, &view, false) < 0) return NULL;
+    PithObject *r = pith_marshal_loads(view.buf, (size_t)view.len, NULL);
+    pith_buffer_release(&view);
+    return r;
 }
 
 static PithObject *m_loads(PithObject *self, PithObject *const *args, size_t nargs,

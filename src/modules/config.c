@@ -10,6 +10,8 @@ PithObject *pith_traceback_module_init(void); /* modules/traceback.c */
 PithObject *pith_itertools_module_init(void);  /* modules/itertools.c */
 PithObject *pith_thread_module_init(void);     /* modules/thread.c */
 PithObject *pith_collections_module_init(void); /* modules/collections.c */
+PithObject *pith_string_module_init(void);      /* modules/string.c */
+PithObject *pith_atexit_module_init(void);      /* modules/atexit.c */
 PithObject *pith_posix_module_init(void);     /* modules/posix.c */
 PithObject *pith_math_module_init(void);      /* modules/math.c */
 PithObject *pith_time_module_init(void);      /* modules/time.c */
@@ -31,5 +33,7 @@ const PithBuiltinModule pith_builtin_modules[] = {
     {"itertools", pith_itertools_module_init},
     {"_thread", pith_thread_module_init},
     {"_collections", pith_collections_module_init},
+    {"_string", pith_string_module_init},
+    {"atexit", pith_atexit_module_init},
     {NULL, NULL},
 };

@@ -13,6 +13,7 @@
 #include "pith/func.h"
 #include "pith/linetable.h"
 #include "pith/opcode.h"
+#include "pith/run.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -611,10 +612,13 @@ static PithObject *dis_findlinestarts(PithObject *self, PithObject *const *args,
 
 /* ---- code_info ---------------------------------------------------------------------- */
 
+/* Names of code flag bits 0..9 (dis.COMPILER_FLAG_NAMES). */
+static const char *const flag_names[] = {"OPTIMIZED", "NEWLOCALS", "VARARGS", "VARKEYWORDS",
+                                         "NESTED", "GENERATOR", "NOFREE", "COROUTINE",
+                                         "ITERABLE_COROUTINE", "ASYNC_GENERATOR"};
+#define NUM_FLAG_NAMES ((int)(sizeof flag_names / sizeof flag_names[0]))
+
 static int append_flags(PithStrBuilder *sb, int flags) {
-    static const char *const names[] = {"OPTIMIZED", "NEWLOCALS", "VARARGS", "VARKEYWORDS",
-                                        "NESTED", "GENERATOR", "NOFREE", "COROUTINE",
-                                        "ITERABLE_COROUTINE", "ASYNC_GENERATOR"};
     char buf[32];
     bool first = true;
     unsigned rest = (unsigned)flags;
@@ -622,7 +626,7 @@ static int append_flags(PithStrBuilder *sb, int flags) {
         unsigned bit = 1u << i;
         if (!(rest & bit)) continue;
         rest ^= bit;
-        if (i < 10) snprintf(buf, sizeof buf, "%s", names[i]);
+        if (i < NUM_FLAG_NAMES) snprintf(buf, sizeof buf, "%s", flag_names[i]);
         else snprintf(buf, sizeof buf, "0x%x", bit);
         if ((!first && pith_sb_append_utf8(sb, ", ", 2) < 0) || pith_sb_append_utf8(sb, buf, -1) < 0)
             return -1;
@@ -703,6 +707,92 @@ static PithObject *dis_code_info(PithObject *self, PithObject *const *args, size
     return code_info_of(args[0]);
 }
 
+/* pretty_flags(flags): "OPTIMIZED, NEWLOCALS" as in code_info. */
+static PithObject *dis_pretty_flags(PithObject *self, PithObject *const *args, size_t nargs,
+                                    PithObject *kwnames) {
+    intptr_t flags = pith_number_as_ssize(args[0], NULL);
+    if (flags == -1 && pith_err_occurred()) return NULL;
+    PithStrBuilder sb;
+    pith_sb_init(&sb);
+    if (append_flags(&sb, (int)flags) < 0) {
+        pith_sb_discard(&sb);
+        return NULL;
+    }
+    return pith_sb_finish(&sb);
+}
+
+/* dis.COMPILER_FLAG_NAMES: {bit value: name}. */
+static int add_flag_names(PithObject *m) {
+    PithObject *d = pith_dict_new();
+    for (int i = 0; d && i < NUM_FLAG_NAMES; i++) {
+        PithObject *k = pith_int_from_i64((int64_t)1 << i);
+        PithObject *v = pith_str_from_cstr(flag_names[i]);
+        if (!k || !v || pith_dict_set_item(d, k, v) < 0) PITH_CLEAR(d);
+        PITH_XDECREF(k);
+        PITH_XDECREF(v);
+    }
+    return d ? pith_module_add_object(m, "COMPILER_FLAG_NAMES", d) : -1;
+}
+
+/* Bytecode and findlabels: thin Python over the native functions above,
+ * run in the module's namespace at import. */
+static const char glue[] =
+    "class _Text:\n"
+    "    def __init__(self):\n"
+    "        self.parts = []\n"
+    "    def write(self, s):\n"
+    "        self.parts.append(s)\n"
+    "        return len(s)\n"
+    "\n"
+    "def _code_of(x):\n"
+    "    for name in ('__func__', '__code__', 'gi_code', 'ag_code', 'cr_code'):\n"
+    "        x = getattr(x, name, x)\n"
+    "    if isinstance(x, str):\n"
+    "        x = compile(x, '<disassembly>', 'exec')\n"
+    "    if not hasattr(x, 'co_code'):\n"
+    "        raise TypeError(\"don't know how to disassemble %s objects\" % type(x).__name__)\n"
+    "    return x\n"
+    "\n"
+    "class Bytecode:\n"
+    "    def __init__(self, x, *, first_line=None, current_offset=None, show_caches=False,\n"
+    "                 adaptive=False):\n"
+    "        self.codeobj = co = _code_of(x)\n"
+    "        self.first_line = co.co_firstlineno if first_line is None else first_line\n"
+    "        self._line_offset = self.first_line - co.co_firstlineno\n"
+    "        self._original_object = x\n"
+    "        self.current_offset = current_offset\n"
+    "        self.show_caches = show_caches\n"
+    "        self.adaptive = adaptive\n"
+    "\n"
+    "    def __iter__(self):\n"
+    "        return get_instructions(self.codeobj, first_line=self.first_line)\n"
+    "\n"
+    "    def __repr__(self):\n"
+    "        return '{}({!r})'.format(self.__class__.__name__, self._original_object)\n"
+    "\n"
+    "    @classmethod\n"
+    "    def from_traceback(cls, tb, *, show_caches=False, adaptive=False):\n"
+    "        while tb.tb_next:\n"
+    "            tb = tb.tb_next\n"
+    "        return cls(tb.tb_frame.f_code, current_offset=tb.tb_lasti)\n"
+    "\n"
+    "    def info(self):\n"
+    "        return code_info(self.codeobj)\n"
+    "\n"
+    "    def dis(self):\n"
+    "        out = _Text()\n"
+    "        offset = -1 if self.current_offset is None else self.current_offset\n"
+    "        disassemble(self.codeobj, offset, file=out)\n"
+    "        return ''.join(out.parts)\n"
+    "\n"
+    "def findlabels(code):\n"
+    "    labels = []\n"
+    "    for i in range(0, len(code) - 3, 4):\n"
+    "        op, arg = code[i], int.from_bytes(code[i + 1:i + 4], 'little')\n"
+    "        if op in hasjabs and arg * 4 not in labels:\n"
+    "            labels.append(arg * 4)\n"
+    "    return labels\n";
+
 /* ---- the module ------------------------------------------------------------------------ */
 
 static PithMethodDef dis_methods[] = {
@@ -714,6 +804,7 @@ static PithMethodDef dis_methods[] = {
     {"findlinestarts", dis_findlinestarts, PITH_METH_O, NULL},
     {"code_info", dis_code_info, PITH_METH_O, NULL},
     {"show_code", dis_show_code, PITH_METH_KW, NULL},
+    {"pretty_flags", dis_pretty_flags, PITH_METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -785,7 +876,9 @@ PithObject *pith_dis_module_init(void) {
         add_op_list(m, "hasjabs", ARG_JUMP) < 0 || add_op_list(m, "hascompare", ARG_COMPARE) < 0 ||
         pith_module_add_object(m, "hasjrel", pith_list_new(0)) < 0 ||
         pith_module_add_object(m, "Instruction", PITH_NEWREF(&instruction_type)) < 0 ||
-        pith_module_add_object(m, "Positions", PITH_NEWREF(&positions_type)) < 0) {
+        pith_module_add_object(m, "Positions", PITH_NEWREF(&positions_type)) < 0 ||
+        add_flag_names(m) < 0 ||
+        pith_run_source(glue, strlen(glue), "<dis>", pith_module_get_dict(m)) < 0) {
         PITH_DECREF(m);
         return NULL;
     }

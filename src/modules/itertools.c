@@ -592,8 +592,8 @@ static PithObject *islice_new(PithType *t, PithObject *const *args, size_t nargs
     if (nargs == 2) {
         if (islice_index(args[1], &stop, stop_msg) < 0) return NULL;
     } else {
-        if (islice_index(args[1], &start, idx_msg) < 0 ||
-            islice_index(args[2], &stop, idx_msg) < 0)
+        if (islice_index(args[2], &stop, stop_msg) < 0 ||
+            islice_index(args[1], &start, idx_msg) < 0)
             return NULL;
         if (nargs == 4 && args[3] != PITH_NONE) {
             step = -1;
@@ -846,12 +846,6 @@ static PithObject *zip_longest_new(PithType *t, PithObject *const *args, size_t 
     for (size_t i = 0; i < nargs; i++) {
         PithObject *s = pith_get_iter(args[i]);
         if (!s) {
-            if (pith_err_matches(&pith_exc_TypeError)) {
-                pith_err_clear();
-                pith_err_format(&pith_exc_TypeError,
-                                "zip_longest argument #%zd must support iteration",
-                                (intptr_t)i + 1);
-            }
             PITH_DECREF(iters);
             return NULL;
         }

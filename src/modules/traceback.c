@@ -447,7 +447,7 @@ static const char glue[] =
     "\n"
     "def walk_stack(f):\n"
     "    if f is None:\n"
-    "        f = sys._getframe().f_back\n"
+    "        f = sys._getframe().f_back.f_back.f_back.f_back  # as 3.11 does\n"
     "    while f is not None:\n"
     "        yield f, f.f_lineno\n"
     "        f = f.f_back\n"

@@ -203,9 +203,10 @@ static PithObject *bytes_concat(PithObject *a, PithObject *b) {
     const char *x, *y;
     intptr_t nx, ny;
     pith_bytes_view(a, &x, &nx);
-    if (!pith_bytes_view(b, &y, &ny))
-        return pith_err_format(&pith_exc_TypeError, "can't concat %.100s to %.100s",
-                               pith_type_name(b), pith_type_name(a));
+    if (!pith_bytes_view(b, &y, &ny) && !(pith_memoryview_check(b) && need_buffer(b, &y, &ny) == 0))
+        return pith_err_occurred() ? NULL
+                                   : pith_err_format(&pith_exc_TypeError, "can't concat %.100s to %.100s",
+                                                     pith_type_name(b), pith_type_name(a));
     PithObject *r = make_like(a, NULL, nx + ny);
     if (!r) return NULL;
     char *d = pith_bytearray_check(r) ? BA(r)->data : PITH_BYTES_DATA(r);
@@ -258,6 +259,7 @@ static int sub_arg(PithObject *o, const char **d, intptr_t *n, char *one) {
         return 0;
     }
     if (pith_bytes_view(o, d, n)) return 0;
+    if (pith_memoryview_check(o)) return need_buffer(o, d, n);
     pith_err_format(&pith_exc_TypeError,
                     "argument should be integer or bytes-like object, not '%.100s'",
                     pith_type_name(o));
@@ -337,7 +339,19 @@ static PithObject *bytes_remainder(PithObject *a, PithObject *b) {
     return out;
 }
 
-static PithNumberMethods bytes_as_number = {.nb_remainder = bytes_remainder};
+/* Each type formats only when its own instance is on the left. */
+static PithObject *bytes_only_remainder(PithObject *a, PithObject *b) {
+    if (!pith_bytes_check(a)) PITH_RETURN_NOTIMPL;
+    return bytes_remainder(a, b);
+}
+
+static PithObject *bytearray_remainder(PithObject *a, PithObject *b) {
+    if (!pith_bytearray_check(a)) PITH_RETURN_NOTIMPL;
+    return bytes_remainder(a, b);
+}
+
+static PithNumberMethods bytes_as_number = {.nb_remainder = bytes_only_remainder};
+static PithNumberMethods bytearray_as_number = {.nb_remainder = bytearray_remainder};
 
 /* ---- constructors -------------------------------------------------------------- */
 
@@ -488,10 +502,11 @@ static PithObject *m_decode(PithObject *self, PithObject *const *a, size_t n, Pi
         if (!v[i]) continue;
         if (!pith_str_check(v[i]))
             return pith_err_format(&pith_exc_TypeError, "decode() argument '%s' must be str, not %.100s",
-                                   kwlist[i], pith_type_name(v[i]));
+                                   kwlist[i], pith_badarg_name(v[i]));
         if (!(e[i] = pith_str_utf8(v[i]))) return NULL;
     }
     SELF_VIEW(self, d, len);
+    if (len == 0) return pith_str_empty(); /* as CPython: no codec lookup */
     return pith_str_decode(d, len, e[0], e[1]);
 }
 
@@ -526,11 +541,11 @@ static PithObject *m_hex(PithObject *self, PithObject *const *a, size_t n, PithO
     if (pith_arg_parse(&spec, a, n, kw, v) < 0) return NULL;
     uint32_t sep = 0;
     intptr_t group = 1;
-    if (v[0] && v[0] != PITH_NONE && hex_sep(v[0], &sep) < 0) return NULL;
     if (v[1]) {
         group = pith_number_as_ssize(v[1], &pith_exc_OverflowError);
         if (group == -1 && pith_err_occurred()) return NULL;
     }
+    if (v[0] && hex_sep(v[0], &sep) < 0) return NULL; /* an explicit None fails len() */
     SELF_VIEW(self, d, len);
     /* with right-anchored groups, the first group holds len % group bytes */
     intptr_t g = group < 0 ? -group : group, off = group > 0 && g ? len % g : 0;
@@ -557,7 +572,7 @@ static int hexval(uint32_t c) {
 static PithObject *m_fromhex(PithObject *cls, PithObject *const *a, size_t n, PithObject *kw) {
     if (!pith_str_check(a[0]))
         return pith_err_format(&pith_exc_TypeError, "fromhex() argument must be str, not %.100s",
-                               pith_type_name(a[0]));
+                               pith_badarg_name(a[0]));
     PithStr *s = (PithStr *)a[0];
     PithObject *acc = pith_bytearray_from(NULL, 0);
     for (intptr_t i = 0; acc && i < s->length;) {
@@ -607,8 +622,10 @@ static PithObject *search(const char *fname, PithObject *self, PithObject *const
     const char *s;
     intptr_t m, start, end;
     char one;
-    if (old_range(fname, n, 1, 3) < 0 || sub_arg(a[0], &s, &m, &one) < 0 ||
-        pith_parse_start_end(n > 1 ? a[1] : NULL, n > 2 ? a[2] : NULL, len, &start, &end) < 0)
+    /* the bounds are converted before the sub-sequence is checked */
+    if (old_range(fname, n, 1, 3) < 0 ||
+        pith_parse_start_end(n > 1 ? a[1] : NULL, n > 2 ? a[2] : NULL, len, &start, &end) < 0 ||
+        sub_arg(a[0], &s, &m, &one) < 0)
         return NULL;
     if (mode == 2) {
         intptr_t count = 0;
@@ -828,8 +845,12 @@ static PithObject *m_splitlines(PithObject *self, PithObject *const *a, size_t n
     static const PithArgSpec spec = {"splitlines", kwlist, 1, 0, 0, 1};
     PithObject *v[1];
     if (pith_arg_parse(&spec, a, n, kw, v) < 0) return NULL;
-    int keep = v[0] ? pith_is_true(v[0]) : 0;
-    if (keep < 0) return NULL;
+    int keep = 0;
+    if (v[0]) { /* bool(accept={int}) */
+        int k;
+        if (pith_cint_arg(v[0], &k) < 0) return NULL;
+        keep = k != 0;
+    }
     SELF_VIEW(self, d, len);
     PithObject *list = pith_list_new(0);
     for (intptr_t i = 0; list && i < len;) {
@@ -879,10 +900,12 @@ static PithObject *m_join(PithObject *self, PithObject *const *a, size_t n, Pith
         const char *d;
         intptr_t m;
         if (!pith_bytes_view(items[i], &d, &m)) {
+            /* report before dropping seq: it may own the item */
+            pith_err_format(&pith_exc_TypeError,
+                            "sequence item %zd: expected a bytes-like object, %.80s found", i,
+                            pith_type_name(items[i]));
             PITH_DECREF(seq);
-            return pith_err_format(&pith_exc_TypeError,
-                                   "sequence item %zd: expected a bytes-like object, %.80s found", i,
-                                   pith_type_name(items[i]));
+            return NULL;
         }
         total += m + (i ? ns : 0);
     }
@@ -1142,12 +1165,23 @@ static int ba_extend_obj(PithObject *self, PithObject *src) {
     const char *d;
     intptr_t m;
     PithObject *tmp = NULL;
-    if (!pith_bytes_view(src, &d, &m)) {
-        if (pith_str_check(src)) {
-            pith_err_set_string(&pith_exc_TypeError, "expected iterable of integers; got: 'str'");
+    if (pith_memoryview_check(src)) {
+        if (!(tmp = pith_buffer_to_bytes(src))) return -1;
+        d = PITH_BYTES_DATA(tmp);
+        m = PITH_SIZE(tmp);
+    } else if (!pith_bytes_view(src, &d, &m)) {
+        PithObject *it = pith_get_iter(src);
+        if (!it) {
+            if (pith_err_matches(&pith_exc_TypeError)) {
+                pith_err_clear();
+                pith_err_format(&pith_exc_TypeError, "can't extend bytearray with %.100s",
+                                pith_type_name(src));
+            }
             return -1;
         }
-        if (!(tmp = from_iterable(src, false))) return -1;
+        tmp = from_iterable(it, false);
+        PITH_DECREF(it);
+        if (!tmp) return -1;
         d = BA(tmp)->data;
         m = PITH_SIZE(tmp);
     }
@@ -1165,7 +1199,10 @@ static PithObject *ba_extend(PithObject *self, PithObject *const *a, size_t n, P
 static PithObject *ba_inplace_concat(PithObject *self, PithObject *other) {
     const char *d;
     intptr_t m;
-    if (need_buffer(other, &d, &m) < 0 || ba_extend_obj(self, other) < 0) return NULL;
+    if (!pith_bytes_view(other, &d, &m) && !pith_memoryview_check(other))
+        return pith_err_format(&pith_exc_TypeError, "can't concat %.100s to %.100s",
+                               pith_type_name(other), pith_type_name(self));
+    if (ba_extend_obj(self, other) < 0) return NULL;
     return PITH_NEWREF(self);
 }
 
@@ -1195,8 +1232,14 @@ static PithObject *bytes_bytes_m(PithObject *self, PithObject *const *a, size_t 
 static PithObject *ba_pop(PithObject *self, PithObject *const *a, size_t n, PithObject *kw) {
     if (pith_arg_check_range("pop", n, 0, 1) < 0) return NULL;
     intptr_t len = PITH_SIZE(self), i = -1;
-    if (n && (i = pith_number_as_ssize(a[0], &pith_exc_OverflowError)) == -1 && pith_err_occurred())
+    if (n && (i = pith_number_as_ssize(a[0], &pith_exc_OverflowError)) == -1 && pith_err_occurred()) {
+        if (pith_err_matches(&pith_exc_OverflowError)) {
+            pith_err_clear();
+            pith_err_set_string(&pith_exc_OverflowError,
+                                "Python int too large to convert to C ssize_t");
+        }
         return NULL;
+    }
     if (len == 0) return pith_err_format(&pith_exc_IndexError, "pop from empty bytearray");
     if (i < 0) i += len;
     if (i < 0 || i >= len) return pith_err_format(&pith_exc_IndexError, "pop index out of range");
@@ -1255,6 +1298,10 @@ static int ba_ass_subscript(PithObject *self, PithObject *key, PithObject *value
     if (pith_index_check(key)) {
         intptr_t i = pith_number_as_ssize(key, &pith_exc_IndexError);
         if (i == -1 && pith_err_occurred()) return -1;
+        /* the value is converted first: its __index__ may resize self */
+        int b = value ? byte_value(value) : 0;
+        if (b < 0) return -1;
+        len = PITH_SIZE(self);
         if (i < 0) i += len;
         if (i < 0 || i >= len) {
             pith_err_set_string(&pith_exc_IndexError, "bytearray index out of range");
@@ -1264,8 +1311,6 @@ static int ba_ass_subscript(PithObject *self, PithObject *key, PithObject *value
             memmove(BA(self)->data + i, BA(self)->data + i + 1, (size_t)(len - i - 1));
             return ba_resize(self, len - 1);
         }
-        int b = byte_value(value);
-        if (b < 0) return -1;
         BA(self)->data[i] = (char)b;
         return 0;
     }
@@ -1541,7 +1586,7 @@ PithType pith_bytearray_type = {
     .tp_iter = bytes_iter_new,
     .tp_new = bytearray_new,
     .tp_init = bytearray_init,
-    .tp_as_number = &bytes_as_number,
+    .tp_as_number = &bytearray_as_number,
     .tp_as_sequence = &bytearray_as_sequence,
     .tp_as_mapping = &bytearray_as_mapping,
     .tp_methods = bytearray_methods,

@@ -125,11 +125,11 @@ static PithObject *cx_div(PithObject *a, PithObject *b) {
 }
 
 static PithObject *cx_pow(PithObject *a, PithObject *b, PithObject *z) {
+    COERCE2(a, b, x, y); /* operand types first: NotImplemented beats the modulo error */
     if (z && z != PITH_NONE) {
         pith_err_set_string(&pith_exc_ValueError, "complex modulo");
         return NULL;
     }
-    COERCE2(a, b, x, y);
     errno = 0;
     long n = (long)y.re;
     Cx r = (y.im == 0.0 && y.re == (double)n && fabs(y.re) < 1e18) ? c_powi(x, n)
@@ -465,7 +465,7 @@ static PithObject *m_format(PithObject *self, PithObject *const *a, size_t n,
     if (!pith_str_check(a[0]))
         return pith_err_format(&pith_exc_TypeError,
                                "__format__() argument must be str, not %s",
-                               pith_type_name(a[0]));
+                               pith_badarg_name(a[0]));
     if (PITH_STR_LEN(a[0]) == 0) return pith_str(self);
     PithFormatSpec spec;
     const char *tname = pith_type_name(self);

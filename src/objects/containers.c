@@ -15,7 +15,9 @@ static int trash_depth;
 static PithGCHead *trash_queue;
 
 int pith_trash_begin(PithObject *o, pith_destructor dealloc) {
-    if (trash_depth >= TRASH_MAX_DEPTH) {
+    /* Only the object's own tp_dealloc may defer it: a base dealloc called
+     * from a subclass's (heaptype.c) must finish what the subclass began. */
+    if (trash_depth >= TRASH_MAX_DEPTH && PITH_TYPE(o)->tp_dealloc == dealloc) {
         PithGCHead *h = PITH_GC_HEAD(o);
         h->prev = trash_queue;
         h->gc_refs = (intptr_t)dealloc;

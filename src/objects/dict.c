@@ -688,6 +688,11 @@ METHOD(dict_setdefault_m) {
 METHOD(dict_pop) {
     if (pith_arg_check_range("pop", nargs, 1, 2) < 0) return NULL;
     PithDict *d = (PithDict *)self;
+    if (d->used == 0) { /* as CPython: an empty dict does not hash the key */
+        if (nargs > 1) return PITH_NEWREF(args[1]);
+        pith_set_key_error(args[0]);
+        return NULL;
+    }
     intptr_t hash = pith_key_hash(args[0]);
     if (hash == -1) return NULL;
     intptr_t ix = lookup(d, args[0], hash);

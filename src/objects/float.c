@@ -486,7 +486,7 @@ static PithObject *m_format(PithObject *self, PithObject *const *a, size_t n, Pi
     if (!pith_str_check(a[0]))
         return pith_err_format(&pith_exc_TypeError,
                                "__format__() argument must be str, not %s",
-                               pith_type_name(a[0]));
+                               pith_badarg_name(a[0]));
     if (PITH_STR_LEN(a[0]) == 0) return pith_str(self);
     PithFormatSpec spec;
     if (pith_format_spec_parse_for(a[0], &spec, pith_type_name(self)) < 0) return NULL;
@@ -661,8 +661,8 @@ static int parse_hex(const char *s, const char *end, double *out) {
 static PithObject *m_fromhex(PithObject *type, PithObject *const *a, size_t n,
                              PithObject *k) {
     if (!pith_str_check(a[0]))
-        return pith_err_format(&pith_exc_TypeError, "fromhex() argument must be str, not %s",
-                               pith_type_name(a[0]));
+        return pith_err_format(&pith_exc_TypeError, /* as CPython's PyUnicode_AsUTF8 path */
+                               "bad argument type for built-in operation");
     intptr_t len;
     const char *s = pith_str_utf8_size(a[0], &len);
     if (!s) return NULL;
@@ -690,7 +690,7 @@ static PithObject *m_getformat(PithObject *type, PithObject *const *a, size_t n,
     if (!pith_str_check(a[0]))
         return pith_err_format(&pith_exc_TypeError,
                                "__getformat__() argument must be str, not %s",
-                               pith_type_name(a[0]));
+                               pith_badarg_name(a[0]));
     if (!pith_str_eq_cstr(a[0], "double") && !pith_str_eq_cstr(a[0], "float"))
         return pith_err_format(&pith_exc_ValueError,
                                "__getformat__() argument 1 must be 'double' or 'float'");

@@ -498,7 +498,7 @@ static PithObject *m_getnewargs(PithObject *self, PithObject *const *a, size_t n
 static PithObject *m_round(PithObject *self, PithObject *const *a, size_t n,
                            PithObject *k) {
     if (pith_arg_check_range("__round__", n, 0, 1) < 0) return NULL;
-    if (n == 0 || a[0] == PITH_NONE) return int_exact_self(self);
+    if (n == 0) return int_exact_self(self);
     PithObject *nd = pith_number_index(a[0]);
     if (!nd) return NULL;
     int sg = pith_int_sign(nd);
@@ -545,15 +545,15 @@ static PithObject *m_round(PithObject *self, PithObject *const *a, size_t n,
 }
 
 /* Shared argument parsing for to_bytes/from_bytes byteorder. */
-static int parse_byteorder(PithObject *o, bool *little) {
+static int parse_byteorder(const char *fname, PithObject *o, bool *little) {
     if (!o) {
         *little = false;
         return 0;
     }
     if (!pith_str_check(o)) {
         pith_err_format(&pith_exc_TypeError,
-                        "to_bytes() argument 'byteorder' must be str, not %s",
-                        pith_type_name(o));
+                        "%s() argument 'byteorder' must be str, not %s", fname,
+                        o == PITH_NONE ? "None" : pith_type_name(o));
         return -1;
     }
     if (pith_str_eq_cstr(o, "little")) *little = true;
@@ -593,7 +593,7 @@ static PithObject *m_to_bytes(PithObject *self, PithObject *const *args, size_t 
                                    "length argument must be non-negative");
     }
     bool little, is_signed = false;
-    if (parse_byteorder(a[1], &little) < 0) return NULL;
+    if (parse_byteorder("to_bytes", a[1], &little) < 0) return NULL;
     if (a[2]) {
         int t = pith_is_true(a[2]);
         if (t < 0) return NULL;
@@ -634,7 +634,7 @@ static PithObject *m_from_bytes(PithObject *type, PithObject *const *args, size_
     PithObject *a[3];
     if (pith_arg_parse(&spec, args, nargs, kwnames, a) < 0) return NULL;
     bool little, is_signed = false;
-    if (parse_byteorder(a[1], &little) < 0) return NULL;
+    if (parse_byteorder("from_bytes", a[1], &little) < 0) return NULL;
     if (a[2]) {
         int t = pith_is_true(a[2]);
         if (t < 0) return NULL;
@@ -643,6 +643,9 @@ static PithObject *m_from_bytes(PithObject *type, PithObject *const *args, size_
     PithObject *b = a[0];
     if (pith_bytes_check(b)) {
         PITH_INCREF(b);
+    } else if (pith_str_check(b) || pith_int_check(b)) { /* PyObject_Bytes refuses them */
+        return pith_err_format(&pith_exc_TypeError, "cannot convert '%.200s' object to bytes",
+                               pith_type_name(b));
     } else {
         PithObject *bt = (PithObject *)&pith_bytes_type;
         b = pith_call_one(bt, b);
@@ -684,7 +687,7 @@ static PithObject *m_format(PithObject *self, PithObject *const *a, size_t n,
     if (!pith_str_check(a[0]))
         return pith_err_format(&pith_exc_TypeError,
                                "__format__() argument must be str, not %s",
-                               pith_type_name(a[0]));
+                               pith_badarg_name(a[0]));
     return pith_int_format_spec(self, a[0]);
 }
 

@@ -538,7 +538,14 @@ static PithObject *list_pop(PithObject *self, PithObject *const *args, size_t na
                                    "'%.200s' object cannot be interpreted as an integer",
                                    pith_type_name(args[0]));
         i = pith_number_as_ssize(args[0], &pith_exc_OverflowError);
-        if (i == -1 && pith_err_occurred()) return NULL;
+        if (i == -1 && pith_err_occurred()) {
+            if (pith_err_matches(&pith_exc_OverflowError)) {
+                pith_err_clear();
+                pith_err_set_string(&pith_exc_OverflowError,
+                                    "Python int too large to convert to C ssize_t");
+            }
+            return NULL;
+        }
     }
     if (n == 0) {
         pith_err_set_string(&pith_exc_IndexError, "pop from empty list");
@@ -794,7 +801,13 @@ static PithMappingMethods list_as_mapping = {
     .mp_ass_subscript = list_ass_subscript,
 };
 
+static PithObject *list_getitem_m(PithObject *self, PithObject *const *args, size_t nargs,
+                                  PithObject *kwnames) {
+    return list_subscript(self, args[0]);
+}
+
 static PithMethodDef list_methods[] = {
+    {"__getitem__", list_getitem_m, PITH_METH_O, NULL},
     {"__class_getitem__", pith_generic_alias_class_getitem, PITH_METH_O | PITH_METH_CLASS, NULL},
     {"append", list_append_m, PITH_METH_O, NULL},
     {"extend", list_extend_m, PITH_METH_O, NULL},

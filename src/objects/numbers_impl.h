@@ -11,6 +11,15 @@
 
 #include "pith/pith.h"
 
+/* Type name of a bad argument as CPython's clinic messages spell it
+ * ("None" for None). */
+#ifndef PITH_BADARG_NAME_DEFINED
+#define PITH_BADARG_NAME_DEFINED
+static inline const char *pith_badarg_name(PithObject *o) {
+    return o == PITH_NONE ? "None" : pith_type_name(o);
+}
+#endif
+
 typedef struct IntView {
     const uint32_t *d; /* magnitude digits; top digit nonzero when n > 0 */
     intptr_t n;        /* digit count (0 = value zero) */

@@ -113,6 +113,42 @@ static PithObject *slice_richcompare(PithObject *v, PithObject *w, int op) {
     return r;
 }
 
+/* One bound of slice.indices() in arbitrary precision: None -> dflt,
+ * negatives count from len, then clamped to [lower, upper]. New ref. */
+static PithObject *big_bound(PithObject *v, PithObject *dflt, PithObject *len, PithObject *lower,
+                             PithObject *upper) {
+    if (v == PITH_NONE) return PITH_NEWREF(dflt);
+    PithObject *i = pith_number_index(v);
+    if (i && pith_int_sign(i) < 0) PITH_SETREF(i, pith_int_add(i, len));
+    if (!i) return NULL;
+    if (pith_int_compare(i, lower) < 0) PITH_SETREF(i, PITH_NEWREF(lower));
+    else if (pith_int_compare(i, upper) > 0) PITH_SETREF(i, PITH_NEWREF(upper));
+    return i;
+}
+
+/* slice.indices(len) for lengths beyond ssize (CPython's long path). */
+static PithObject *big_indices(PithSlice *s, PithObject *len) {
+    PithObject *step = s->step == PITH_NONE ? pith_int_from_i64(1) : pith_number_index(s->step);
+    if (!step) return NULL;
+    if (pith_int_sign(step) == 0) {
+        PITH_DECREF(step);
+        pith_err_set_string(&pith_exc_ValueError, "slice step cannot be zero");
+        return NULL;
+    }
+    bool neg = pith_int_sign(step) < 0;
+    PithObject *lower = pith_int_from_i64(neg ? -1 : 0);
+    PithObject *upper = lower ? pith_int_add(len, lower) : NULL;
+    PithObject *start = upper ? big_bound(s->start, neg ? upper : lower, len, lower, upper) : NULL;
+    PithObject *stop = start ? big_bound(s->stop, neg ? lower : upper, len, lower, upper) : NULL;
+    PithObject *r = stop ? pith_tuple_pack(3, start, stop, step) : NULL;
+    PITH_XDECREF(lower);
+    PITH_XDECREF(upper);
+    PITH_XDECREF(start);
+    PITH_XDECREF(stop);
+    PITH_DECREF(step);
+    return r;
+}
+
 static PithObject *slice_indices(PithObject *self, PithObject *const *args, size_t nargs,
                                  PithObject *kwnames) {
     if (!pith_index_check(args[0]))
@@ -120,7 +156,17 @@ static PithObject *slice_indices(PithObject *self, PithObject *const *args, size
                                "'%.200s' object cannot be interpreted as an integer",
                                pith_type_name(args[0]));
     intptr_t len = pith_number_as_ssize(args[0], &pith_exc_OverflowError);
-    if (len == -1 && pith_err_occurred()) return NULL;
+    if (len == -1 && pith_err_occurred()) {
+        if (!pith_err_matches(&pith_exc_OverflowError)) return NULL;
+        pith_err_clear();
+        PithObject *big = pith_number_index(args[0]);
+        if (!big) return NULL;
+        PithObject *r = pith_int_sign(big) < 0
+                            ? pith_err_format(&pith_exc_ValueError, "length should not be negative")
+                            : big_indices((PithSlice *)self, big);
+        PITH_DECREF(big);
+        return r;
+    }
     if (len < 0) {
         pith_err_set_string(&pith_exc_ValueError, "length should not be negative");
         return NULL;

@@ -276,7 +276,8 @@ PithObject *pith_str_format_str(PithObject *s, PithObject *spec_str) {
                                "Unknown format code '%c' for object of type 'str'", (int)sp.type);
     if (sp.grouping)
         return pith_err_format(&pith_exc_ValueError, "Cannot specify '%c' with 's'.", sp.grouping);
-    if (sp.sign) err = "Sign not allowed in string format specifier";
+    if (sp.sign == ' ') err = "Space not allowed in string format specifier";
+    else if (sp.sign) err = "Sign not allowed in string format specifier";
     else if (sp.no_neg_zero) err = "Negative zero coercion (z) not allowed in string format specifier";
     else if (sp.alternate) err = "Alternate form (#) not allowed in string format specifier";
     else if (sp.align == '=') err = "'=' alignment not allowed in string format specifier";
@@ -965,7 +966,9 @@ PithObject *pith_str_percent_format_mode(PithObject *fmt, PithObject *args, bool
         pa.idx = 0;
     }
     PithMappingMethods *mp = PITH_TYPE(args)->tp_as_mapping;
-    if (mp && mp->mp_subscript && !pith_tuple_check(args) && !pith_str_check(args)) pa.dict = args;
+    if (mp && mp->mp_subscript && !pith_tuple_check(args) && !pith_str_check(args) &&
+        !(bytes_mode && (pith_bytes_check(args) || pith_bytearray_check(args))))
+        pa.dict = args;
     PithStr *f = (PithStr *)fmt;
     PithStrBuilder sb;
     pith_sb_init(&sb);
@@ -985,7 +988,8 @@ PithObject *pith_str_percent_format_mode(PithObject *fmt, PithObject *args, bool
     }
     if (pa.idx < pa.len && !pa.dict) {
         pith_err_set_string(&pith_exc_TypeError,
-                            "not all arguments converted during string formatting");
+                            bytes_mode ? "not all arguments converted during bytes formatting"
+                                       : "not all arguments converted during string formatting");
         goto fail;
     }
     return pith_sb_finish(&sb);

@@ -6,6 +6,31 @@
 
 #include "pith/pith.h"
 
+/* Type name of a bad argument as CPython's clinic messages spell it
+ * ("None" for None). */
+/* A C int argument (clinic 'i' / bool(accept={int})): via __index__,
+ * OverflowError "Python int too large to convert to C int". 0 or -1. */
+static inline int pith_cint_arg(PithObject *o, int *out) {
+    PithObject *i = pith_number_index(o);
+    if (!i) return -1;
+    int overflow = 0;
+    int64_t v = pith_int_as_i64_overflow(i, &overflow);
+    PITH_DECREF(i);
+    if (overflow || v > INT32_MAX || v < INT32_MIN) {
+        pith_err_set_string(&pith_exc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+#ifndef PITH_BADARG_NAME_DEFINED
+#define PITH_BADARG_NAME_DEFINED
+static inline const char *pith_badarg_name(PithObject *o) {
+    return o == PITH_NONE ? "None" : pith_type_name(o);
+}
+#endif
+
 /* The 64-bit string/bytes hash (never returns -1). */
 intptr_t pith_hash_bytes(const void *data, size_t n);
 

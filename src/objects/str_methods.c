@@ -29,6 +29,13 @@ static int need_str(PithObject *o, const char *fmt) {
     return -1;
 }
 
+/* need_str for clinic-style messages, which call None "None". */
+static int need_str_arg(PithObject *o, const char *fmt) {
+    if (pith_str_check(o)) return 0;
+    pith_err_format(&pith_exc_TypeError, fmt, pith_badarg_name(o));
+    return -1;
+}
+
 /* Convert one start/end bound (None or __index__), adjusted like a slice. */
 static int bound(PithObject *o, intptr_t len, intptr_t dflt, intptr_t *out) {
     if (!o || o == PITH_NONE) {
@@ -244,8 +251,10 @@ static PithObject *str_istitle(PithObject *self, PithObject *const *a, size_t n,
 static int search_args(const char *fname, PithObject *self, PithObject *const *a, size_t n,
                        intptr_t *start, intptr_t *end) {
     if (old_arg_range(fname, n, 1, 3) < 0) return -1;
-    if (need_str(a[0], "must be str, not %.100s") < 0) return -1;
-    return pith_parse_start_end(n > 1 ? a[1] : NULL, n > 2 ? a[2] : NULL, LEN(self), start, end);
+    /* the bounds are converted before the substring is checked */
+    if (pith_parse_start_end(n > 1 ? a[1] : NULL, n > 2 ? a[2] : NULL, LEN(self), start, end) < 0)
+        return -1;
+    return need_str(a[0], "must be str, not %.100s");
 }
 
 static PithObject *find_common(const char *fname, PithObject *self, PithObject *const *a,
@@ -422,7 +431,11 @@ static PithObject *str_splitlines(PithObject *self, PithObject *const *a, size_t
     PithObject *v[1];
     if (pith_arg_parse(&spec, a, n, kw, v) < 0) return NULL;
     int keep = 0;
-    if (v[0] && (keep = pith_is_true(v[0])) < 0) return NULL;
+    if (v[0]) { /* bool(accept={int}) */
+        int k;
+        if (pith_cint_arg(v[0], &k) < 0) return NULL;
+        keep = k != 0;
+    }
     PithObject *list = pith_list_new(0);
     if (!list) return NULL;
     intptr_t len = LEN(self), i = 0;
@@ -515,14 +528,14 @@ static PithObject *str_rstrip(PithObject *self, PithObject *const *a, size_t n, 
 
 static PithObject *str_removeprefix(PithObject *self, PithObject *const *a, size_t n,
                                     PithObject *kw) {
-    if (need_str(a[0], "removeprefix() argument must be str, not %.100s") < 0) return NULL;
+    if (need_str_arg(a[0], "removeprefix() argument must be str, not %.100s") < 0) return NULL;
     intptr_t m = tail_match(self, a[0], 0, LEN(self), -1) ? LEN(a[0]) : 0;
     return pith_str_substring(self, m, LEN(self));
 }
 
 static PithObject *str_removesuffix(PithObject *self, PithObject *const *a, size_t n,
                                     PithObject *kw) {
-    if (need_str(a[0], "removesuffix() argument must be str, not %.100s") < 0) return NULL;
+    if (need_str_arg(a[0], "removesuffix() argument must be str, not %.100s") < 0) return NULL;
     intptr_t m = LEN(a[0]) && tail_match(self, a[0], 0, LEN(self), 1) ? LEN(a[0]) : 0;
     return pith_str_substring(self, 0, LEN(self) - m);
 }
@@ -780,9 +793,14 @@ static PithObject *str_maketrans(PithObject *self, PithObject *const *a, size_t 
             r = maketrans_dict(out, a[0]);
         }
     } else {
-        r = need_str(a[0], "maketrans() argument 1 must be str, not %.100s");
-        if (r == 0) r = need_str(a[1], "maketrans() argument 2 must be str, not %.100s");
-        if (r == 0 && n > 2) r = need_str(a[2], "maketrans() argument 3 must be str, not %.100s");
+        /* clinic checks y and z (typed str) before x */
+        r = need_str_arg(a[1], "maketrans() argument 2 must be str, not %.100s");
+        if (r == 0 && n > 2) r = need_str_arg(a[2], "maketrans() argument 3 must be str, not %.100s");
+        if (r == 0 && !pith_str_check(a[0])) {
+            pith_err_set_string(&pith_exc_TypeError, "first maketrans argument must be a string "
+                                                     "if there is a second argument");
+            r = -1;
+        }
         if (r == 0 && LEN(a[0]) != LEN(a[1])) {
             pith_err_set_string(&pith_exc_ValueError,
                                 "the first two maketrans arguments must have equal length");
@@ -806,7 +824,7 @@ static int str_param(const char *fname, const char *pname, PithObject *o, const 
     if (!o) return 0;
     if (!pith_str_check(o)) {
         pith_err_format(&pith_exc_TypeError, "%s() argument '%s' must be str, not %.100s", fname,
-                        pname, pith_type_name(o));
+                        pname, pith_badarg_name(o));
         return -1;
     }
     *out = pith_str_utf8(o);
@@ -848,7 +866,7 @@ static PithObject *str_dunder_format(PithObject *self, PithObject *const *a, siz
                                      PithObject *kw) {
     if (!pith_str_check(a[0]))
         return pith_err_format(&pith_exc_TypeError, "__format__() argument must be str, not %.100s",
-                               pith_type_name(a[0]));
+                               pith_badarg_name(a[0]));
     return pith_str_format_str(self, a[0]);
 }
 

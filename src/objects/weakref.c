@@ -146,6 +146,7 @@ static void unlink_ref(PithWeakref *wr) {
 
 static bool weakrefable(PithObject *o) {
     PithType *t = PITH_TYPE(o);
+    if (pith_type_check(o)) return true; /* classes, also of a metaclass (ABCMeta) */
     if (t->tp_flags & PITH_TPFLAGS_HEAPTYPE) return t->tp_weaklistoffset != 0;
     return t == &pith_function_type || t == &pith_set_type || t == &pith_frozenset_type ||
            t == &pith_method_type || t == &pith_gen_type || t == &pith_code_type ||
@@ -302,9 +303,7 @@ static int weak_clear(PithObject *self) {
 static void weak_dealloc(PithObject *self) {
     pith_gc_untrack(self);
     weak_clear(self);
-    PithType *t = PITH_TYPE(self);
-    pith_gc_del(self);
-    if (t->tp_flags & PITH_TPFLAGS_HEAPTYPE) PITH_DECREF(t);
+    pith_gc_del(self); /* subclasses: subtype_dealloc drops the type reference */
 }
 
 static PithGetSetDef ref_getset[] = {

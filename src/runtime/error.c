@@ -229,7 +229,7 @@ void pith_err_print(void) {
     if (!exc) return;
     set_last_exc(exc);
     PithObject *hook = pith_sys_get_object("excepthook");
-    if (hook && hook != PITH_NONE) {
+    if (hook) { /* None too: calling it fails, as in CPython */
         if (call_excepthook(hook, exc) < 0) {
             PithObject *err2 = pith_err_fetch();
             pith_sys_write_stderr("Error in sys.excepthook:\n");

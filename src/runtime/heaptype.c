@@ -225,6 +225,10 @@ static int add_getset(PithType *t, PithGetSetDef *g) {
 
 /* ---- instances: dealloc, traverse, clear --------------------------------------------- */
 
+/* The deferred-dealloc queue of objects/containers.c (containers_impl.h). */
+int pith_trash_begin(PithObject *o, pith_destructor dealloc);
+void pith_trash_end(void);
+
 static PithType *static_base(PithType *t) {
     while (is_heap(t)) t = t->tp_base;
     return t;
@@ -289,10 +293,15 @@ static void subtype_dealloc(PithObject *o) {
         if (PITH_IS_GC(o)) pith_gc_track(o);
         return;
     }
+    /* Long chains of instances (a.link = b, ...) die iteratively: deeper
+     * levels are queued (objects/containers.c) instead of recursing. */
+    bool gc = PITH_IS_GC(o);
+    if (gc && !pith_trash_begin(o, subtype_dealloc)) return;
     if (pith_weakref_targets) pith_weakref_clear(o);
     heap_fields(o, NULL, NULL, true);
     static_base(t)->tp_dealloc(o);
     PITH_DECREF(t);
+    if (gc) pith_trash_end();
 }
 
 /* ---- building the class ------------------------------------------------------------------ */

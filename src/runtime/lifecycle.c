@@ -72,8 +72,11 @@ static void finalize_modules(void) {
 /* Run the module finalizers, then flush sys.stdout and sys.stderr; errors
  * are dropped (run.c has already reported a failing stdout flush through
  * the exit status). */
+void pith_atexit_run(void); /* modules/atexit.c: registered exit functions */
+
 void pith_finalize(void) {
     static const char *const names[] = {"stdout", "stderr"};
+    pith_atexit_run();
     finalize_modules();
     for (int i = 0; i < 2; i++) {
         PithObject *s = pith_sys_get_object(names[i]);

@@ -541,7 +541,7 @@ static PithObject *object_format(PithObject *self, PithObject *const *args,
     if (!pith_str_check(spec))
         return pith_err_format(&pith_exc_TypeError,
                                "__format__() argument must be str, not %.200s",
-                               pith_type_name(spec));
+                               spec == PITH_NONE ? "None" : pith_type_name(spec));
     if (PITH_STR_LEN(spec) > 0)
         return pith_err_format(&pith_exc_TypeError,
                                "unsupported format string passed to "
@@ -572,6 +572,13 @@ static PithObject *object_subclasshook(PithObject *cls, PithObject *const *args,
  * protocols, and build (copyreg.__newobj__, (cls,), state) otherwise. */
 static PithObject *object_reduce_ex(PithObject *self, PithObject *const *args,
                                     size_t nargs, PithObject *kwnames) {
+    /* a class overriding __reduce__ decides (deque, defaultdict, ...) */
+    PithObject *rname = pith_str_intern_cstr("__reduce__");
+    if (!rname) return NULL;
+    PithObject *own = pith_type_lookup(PITH_TYPE(self), rname);
+    bool overridden = own && own != pith_type_lookup(&pith_object_type, rname);
+    PITH_DECREF(rname);
+    if (overridden) return pith_call_method(self, "__reduce__", NULL, 0);
     PithObject *state = NULL, **dp = pith_obj_dict_ptr(self);
     if (dp && *dp && pith_dict_size(*dp) > 0)
         state = PITH_NEWREF(*dp);

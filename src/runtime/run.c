@@ -493,12 +493,16 @@ static int system_exit_status(PithObject *exc) {
     return status & 0xFF;
 }
 
-/* Print exc through sys.excepthook, falling back to the native display. */
-static void print_exception(PithObject *exc) {
+/* Print exc through sys.excepthook, falling back to the native display.
+ * As CPython, a hook that is None is still called (and fails), and a
+ * SystemExit raised by the hook ends the program: then its exit status is
+ * returned, else -1. */
+static int print_exception(PithObject *exc) {
     flush_std("stdout");
     PithObject *hook = pith_sys_get_excepthook();
     PithObject *err = pith_sys_get_object("stderr");
-    if (!hook || hook == PITH_NONE) {
+    int status = -1;
+    if (!hook) {
         pith_sys_write_stderr("sys.excepthook is missing\n");
         pith_exc_display(exc, err);
     } else {
@@ -509,15 +513,20 @@ static void print_exception(PithObject *exc) {
             PITH_DECREF(r);
         } else {
             PithObject *hook_exc = pith_err_fetch();
-            pith_sys_write_stderr("Error in sys.excepthook:\n");
-            pith_exc_display(hook_exc, err);
-            pith_sys_write_stderr("\nOriginal exception was:\n");
-            pith_exc_display(exc, err);
+            if (hook_exc && pith_exc_matches(hook_exc, (PithObject *)&pith_exc_SystemExit) > 0) {
+                status = system_exit_status(hook_exc);
+            } else {
+                pith_sys_write_stderr("Error in sys.excepthook:\n");
+                pith_exc_display(hook_exc, err);
+                pith_sys_write_stderr("\nOriginal exception was:\n");
+                pith_exc_display(exc, err);
+            }
             PITH_XDECREF(hook_exc);
         }
     }
     if (pith_err_occurred()) pith_err_clear();
     flush_std("stderr");
+    return status;
 }
 
 static int got_keyboard_interrupt;
@@ -531,7 +540,11 @@ int pith_handle_uncaught(void) {
     } else {
         if (pith_exc_matches(exc, (PithObject *)&pith_exc_KeyboardInterrupt) > 0)
             got_keyboard_interrupt = 1;
-        print_exception(exc);
+        int hook_status = print_exception(exc);
+        if (hook_status >= 0) {
+            got_keyboard_interrupt = 0;
+            status = hook_status;
+        }
     }
     PITH_DECREF(exc);
     if (pith_err_occurred()) pith_err_clear();

@@ -46,25 +46,28 @@ static anyfn *slot_ptr(PithType *t, const SlotDef *s) {
 /* ---- argument checks of wrappers ------------------------------------------ */
 
 static int check_nargs(const char *what, size_t nargs, size_t min, size_t max,
-                       PithObject *kwnames) {
+                       PithObject *kwnames, bool unpack) {
     if (kwnames && PITH_SIZE(kwnames)) {
         pith_err_format(&pith_exc_TypeError, "wrapper %s() takes no keyword arguments", what);
         return -1;
     }
     if (nargs < min || nargs > max) {
-        if (min == max)
-            pith_err_format(&pith_exc_TypeError, "expected %zd argument%s, got %zd",
-                            (intptr_t)min, min == 1 ? "" : "s", (intptr_t)nargs);
-        else
-            pith_err_format(&pith_exc_TypeError, "expected %zd to %zd arguments, got %zd",
-                            (intptr_t)min, (intptr_t)max, (intptr_t)nargs);
+        /* unpack: CPython's PyArg_UnpackTuple(args, "", ...), whose empty
+         * name leaves a leading space */
+        size_t lim = nargs < min ? min : max;
+        const char *range = min == max ? "" : nargs < min ? "at least " : "at most ";
+        pith_err_format(&pith_exc_TypeError, "%sexpected %s%zd argument%s, got %zd",
+                        unpack ? " " : "", unpack ? range : "", (intptr_t)lim,
+                        lim == 1 ? "" : "s", (intptr_t)nargs);
         return -1;
     }
     return 0;
 }
 
 #define CHECK(min, max)                                                        \
-    if (check_nargs("", nargs, (min), (max), kwnames) < 0) return NULL
+    if (check_nargs("", nargs, (min), (max), kwnames, false) < 0) return NULL
+#define CHECK_UNPACK(min, max)                                                 \
+    if (check_nargs("", nargs, (min), (max), kwnames, true) < 0) return NULL
 
 /* ---- wrappers: call a C slot with Python arguments ----------------------- */
 
@@ -96,13 +99,13 @@ static PithObject *w_binary_r(PithObject *self, PithObject *const *args, size_t 
 
 static PithObject *w_ternary(PithObject *self, PithObject *const *args, size_t nargs,
                              PithObject *kwnames, anyfn fn) {
-    CHECK(1, 2);
+    CHECK_UNPACK(1, 2);
     return ((pith_ternaryfunc)fn)(self, args[0], nargs > 1 ? args[1] : PITH_NONE);
 }
 
 static PithObject *w_ternary_r(PithObject *self, PithObject *const *args, size_t nargs,
                                PithObject *kwnames, anyfn fn) {
-    CHECK(1, 2);
+    CHECK_UNPACK(1, 2);
     return ((pith_ternaryfunc)fn)(args[0], self, nargs > 1 ? args[1] : PITH_NONE);
 }
 
@@ -147,7 +150,7 @@ RICH_WRAPPER(w_ge, PITH_GE)
 
 static PithObject *w_setattr(PithObject *self, PithObject *const *args, size_t nargs,
                              PithObject *kwnames, anyfn fn) {
-    CHECK(2, 2);
+    CHECK_UNPACK(2, 2);
     if (((pith_setattrofunc)fn)(self, args[0], args[1]) < 0) return NULL;
     PITH_RETURN_NONE;
 }
@@ -172,7 +175,7 @@ static PithObject *w_init(PithObject *self, PithObject *const *args, size_t narg
 
 static PithObject *w_descr_get(PithObject *self, PithObject *const *args, size_t nargs,
                                PithObject *kwnames, anyfn fn) {
-    CHECK(1, 2);
+    CHECK_UNPACK(1, 2);
     PithObject *obj = args[0] == PITH_NONE ? NULL : args[0];
     PithObject *type = nargs > 1 && args[1] != PITH_NONE ? args[1] : NULL;
     if (!obj && !type) {
@@ -184,7 +187,7 @@ static PithObject *w_descr_get(PithObject *self, PithObject *const *args, size_t
 
 static PithObject *w_descr_set(PithObject *self, PithObject *const *args, size_t nargs,
                                PithObject *kwnames, anyfn fn) {
-    CHECK(2, 2);
+    CHECK_UNPACK(2, 2);
     if (((pith_descrsetfunc)fn)(self, args[0], args[1]) < 0) return NULL;
     PITH_RETURN_NONE;
 }
@@ -198,7 +201,7 @@ static PithObject *w_descr_delete(PithObject *self, PithObject *const *args, siz
 
 static PithObject *w_objobjarg(PithObject *self, PithObject *const *args, size_t nargs,
                                PithObject *kwnames, anyfn fn) {
-    CHECK(2, 2);
+    CHECK_UNPACK(2, 2);
     if (((pith_objobjargproc)fn)(self, args[0], args[1]) < 0) return NULL;
     PITH_RETURN_NONE;
 }
@@ -241,7 +244,7 @@ static PithObject *w_sq_item(PithObject *self, PithObject *const *args, size_t n
 
 static PithObject *w_repeat(PithObject *self, PithObject *const *args, size_t nargs,
                             PithObject *kwnames, anyfn fn) {
-    CHECK(1, 1);
+    CHECK_UNPACK(1, 1);
     intptr_t n = pith_number_as_ssize(args[0], &pith_exc_OverflowError);
     if (n == -1 && pith_err_occurred()) return NULL;
     return ((pith_ssizeargfunc)fn)(self, n);
@@ -249,7 +252,7 @@ static PithObject *w_repeat(PithObject *self, PithObject *const *args, size_t na
 
 static PithObject *w_sq_setitem(PithObject *self, PithObject *const *args, size_t nargs,
                                 PithObject *kwnames, anyfn fn) {
-    CHECK(2, 2);
+    CHECK_UNPACK(2, 2);
     intptr_t i;
     if (index_arg(self, args[0], &i) < 0) return NULL;
     if (((pith_ssizeobjargproc)fn)(self, i, args[1]) < 0) return NULL;
@@ -504,13 +507,19 @@ static PithObject *d_call(PithObject *self, PithObject *const *args, size_t narg
     return r;
 }
 
-/* __getattribute__ then, on AttributeError, __getattr__. */
+static anyfn wrapper_wrapped(PithObject *w);
+
+/* __getattribute__ then, on AttributeError, __getattr__. An inherited C
+ * __getattribute__ (object's, type's, module's) is called directly. */
 static PithObject *d_getattr_hook(PithObject *self, PithObject *name) {
     PithType *t = PITH_TYPE(self);
     PithObject *ga = pith_type_lookup(t, pith_id_getattribute());
     PithObject *r;
+    pith_getattrofunc cf = NULL;
+    if (ga && PITH_TYPE(ga) == &pith_wrapper_descr_type) cf = (pith_getattrofunc)wrapper_wrapped(ga);
+    if (cf == d_getattr_hook) cf = NULL;
     if (!ga || PITH_TYPE(ga) == &pith_wrapper_descr_type)
-        r = pith_generic_getattr(self, name);
+        r = cf ? cf(self, name) : pith_generic_getattr(self, name);
     else
         r = call_dunder(self, pith_id_getattribute(), &name, 1, NULL);
     if (r || !pith_err_matches(&pith_exc_AttributeError)) return r;
@@ -731,6 +740,8 @@ typedef struct {
     anyfn wrapped;
     PithObject *name;
 } WrapperDescr;
+
+static anyfn wrapper_wrapped(PithObject *w) { return ((WrapperDescr *)w)->wrapped; }
 
 typedef struct {
     PithObject ob;

@@ -124,12 +124,35 @@ static void out_margin(Out *o) { out_indented_margin(o, EXC_INDENT(o), EXC_MARGI
 static char *cache_path, *cache_text;
 static size_t cache_len;
 
+/* Open a source file; a relative name not found from the current
+ * directory is looked up in each sys.path directory, as CPython does. */
+static FILE *open_source(const char *path) {
+    FILE *fp = fopen(path, "rb");
+    PithObject *dirs = fp || path[0] == '/' ? NULL : pith_sys_get_object("path");
+    if (!dirs || !pith_list_check(dirs)) return fp;
+    for (intptr_t i = 0; !fp && i < PITH_SIZE(dirs); i++) {
+        PithObject *d = PITH_LIST_GET(dirs, i);
+        const char *dir = pith_str_check(d) ? pith_str_utf8(d) : NULL;
+        if (!dir) {
+            pith_err_clear();
+            continue;
+        }
+        size_t need = strlen(dir) + strlen(path) + 2;
+        char *full = malloc(need);
+        if (!full) break;
+        snprintf(full, need, "%s/%s", dir, path);
+        fp = fopen(full, "rb");
+        free(full);
+    }
+    return fp;
+}
+
 static const char *file_text(const char *path, size_t *len) {
     if (cache_path && strcmp(cache_path, path) == 0) {
         *len = cache_len;
         return cache_text;
     }
-    FILE *fp = fopen(path, "rb");
+    FILE *fp = open_source(path);
     if (!fp) return NULL;
     size_t cap = 4096, n = 0;
     char *buf = malloc(cap);
@@ -372,7 +395,8 @@ static void print_entry_lines(Out *o, const Entry *e) {
     while (n > i && (o->chunks ? line_space(pith_str_read((PithStr *)line, n - 1))
                                : pith_str_read((PithStr *)line, n - 1) == '\n'))
         n--;
-    PithObject *stripped = i < n ? pith_str_substring(line, i, n) : NULL;
+    /* traceback.py skips an empty line; the builtin printer shows it */
+    PithObject *stripped = i < n || !o->chunks ? pith_str_substring(line, i, n > i ? n : i) : NULL;
     if (stripped) {
         out_margin(o);
         out_repeat(o, " ", SOURCE_INDENT);

@@ -770,7 +770,11 @@ static PithObject *get_abstract(PithObject *self, void *c) {
     PithObject *v = t == &pith_type_type
                         ? NULL
                         : pith_dict_get_item(t->tp_dict, pith_id_abstractmethods());
-    if (!v) return pith_err_no_attribute(self, pith_id_abstractmethods());
+    if (!v) { /* CPython's message is the bare name */
+        if (!pith_err_occurred()) pith_err_set_object(&pith_exc_AttributeError,
+                                                      pith_id_abstractmethods());
+        return NULL;
+    }
     return PITH_NEWREF(v);
 }
 

@@ -1202,8 +1202,13 @@ dispatch:
         if (PITH_TYPE(sub) == &pith_gen_type || PITH_TYPE(sub) == &pith_coro_type) {
             st = pith_gen_send_ex(sub, v, &r, 0);
         } else {
-            if (v == PITH_NONE && PITH_TYPE(sub)->tp_iternext)
+            /* a class's __next__ is called directly: its tp_iternext slot
+             * would swallow the StopIteration carrying the return value */
+            if (v == PITH_NONE && PITH_TYPE(sub)->tp_iternext &&
+                !(PITH_TYPE(sub)->tp_flags & PITH_TPFLAGS_HEAPTYPE))
                 r = PITH_TYPE(sub)->tp_iternext(sub);
+            else if (v == PITH_NONE && PITH_TYPE(sub)->tp_iternext)
+                r = pith_call_method(sub, "__next__", NULL, 0);
             else
                 r = pith_call_method(sub, "send", &v, 1);
             st = r ? 1 : -1;

@@ -347,9 +347,23 @@ static PithMemberDef method_members[] = {
     {NULL, 0, 0, 0, NULL},
 };
 
+/* method(function, instance) — types.MethodType. */
+static PithObject *method_tp_new(PithType *t, PithObject *const *args, size_t nargs,
+                                 PithObject *kwnames) {
+    if (pith_arg_no_kwargs("method", kwnames) < 0 ||
+        pith_arg_check_range("method", nargs, 2, 2) < 0)
+        return NULL;
+    if (!pith_callable_check(args[0]))
+        return pith_err_format(&pith_exc_TypeError, "first argument must be callable");
+    if (args[1] == PITH_NONE)
+        return pith_err_format(&pith_exc_TypeError, "instance must not be None");
+    return pith_method_new(args[0], args[1]);
+}
+
 PithType pith_method_type = {
     PITH_VAR_HEAD_INIT(&pith_type_type, 0),
     .tp_name = "method",
+    .tp_new = method_tp_new,
     .tp_basicsize = sizeof(PithMethod),
     .tp_flags = PITH_TPFLAGS_HAVE_GC,
     .tp_dealloc = method_dealloc,

@@ -1,0 +1,4 @@
+def h(x):
+    return x.missing
+name = "v"
+print(f"value: {h(name)!r:>10}")

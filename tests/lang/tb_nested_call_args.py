@@ -1,0 +1,5 @@
+def f(a, b):
+    return a + b
+result = f(1,
+           b=f(2,
+               "x"))

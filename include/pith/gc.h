@@ -45,6 +45,7 @@ bool pith_gc_may_be_tracked(PithObject *o);
  * then left out of collect() counts and gc.garbage, as CPython 3.11 keeps
  * such attributes inline); unmarked when __dict__ hands it out. */
 void pith_gc_set_hidden(PithObject *o, bool hidden);
+bool pith_gc_is_hidden(PithObject *o);
 bool pith_gc_is_enabled(void);
 void pith_gc_enable(bool on);
 int pith_gc_get_debug(void);

@@ -71,6 +71,11 @@ int pith_float_freelist_count(void);
 int pith_list_freelist_count(void);
 int pith_dict_freelist_count(void);
 int pith_tuple_freelist_count(int size);
+/* Empty those free lists (a full collection does, as CPython's). */
+void pith_float_freelist_clear(void);
+void pith_list_freelist_clear(void);
+void pith_dict_freelist_clear(void);
+void pith_tuple_freelist_clear(void);
 /* Arena geometry, for tests. */
 size_t pith_mem_arena_size(void);
 size_t pith_mem_pool_size(void);

@@ -3,6 +3,8 @@
  * comparisons, displays with * and ** unpacking, calls (3.11 protocol),
  * f-strings, assignment targets (incl. starred unpacking), augmented
  * assignment, and conditional jumps. */
+#include <stdio.h>
+
 #include "compile_internal.h"
 
 static int expr_inner(Compiler *c, PithExpr *e);
@@ -180,8 +182,11 @@ static int compare_op(Compiler *c, PithCmpOp op) {
  * (SWAP/COPY); a false intermediate result jumps to `cleanup` with
  * `jump_op` (JUMP_IF_FALSE_OR_POP keeps the result for the value form,
  * POP_JUMP_IF_FALSE drops it in conditions). */
+static int check_compare(Compiler *c, PithExpr *e);
+
 static int compare_chain(Compiler *c, PithExpr *e, int cleanup, int jump_op) {
     intptr_t n = PITH_SEQ_LEN(e->v.Compare.ops);
+    CHECK(check_compare(c, e));
     CHECK(cx_expr(c, e->v.Compare.left));
     for (intptr_t i = 0; i < n - 1; i++) {
         CHECK(cx_expr(c, PITH_SEQ_GET(e->v.Compare.comparators, i)));
@@ -192,6 +197,94 @@ static int compare_chain(Compiler *c, PithExpr *e, int cleanup, int jump_op) {
     }
     CHECK(cx_expr(c, PITH_SEQ_GET(e->v.Compare.comparators, n - 1)));
     return compare_op(c, CMP_OP(e, n - 1));
+}
+
+/* ---- SyntaxWarnings for literals misused (CPython's check_* helpers) --- */
+
+/* The type name a literal expression evaluates to, or NULL. */
+static const char *literal_type(PithExpr *e) {
+    switch (e->kind) {
+    case PITH_E_Constant: return pith_type_name(e->v.Constant.value);
+    case PITH_E_Tuple: return "tuple";
+    case PITH_E_List: case PITH_E_ListComp: return "list";
+    case PITH_E_Dict: case PITH_E_DictComp: return "dict";
+    case PITH_E_Set: case PITH_E_SetComp: return "set";
+    case PITH_E_GeneratorExp: return "generator";
+    case PITH_E_Lambda: return "function";
+    case PITH_E_JoinedStr: case PITH_E_FormattedValue: return "str";
+    case PITH_E_Slice: return "slice";
+    default: return NULL;
+    }
+}
+
+/* Warn with a formatted message (cu_warn). */
+static int warn_format(Compiler *c, const char *fmt, const char *a, const char *b) {
+    char msg[320];
+    snprintf(msg, sizeof msg, fmt, a, b);
+    return cu_warn(c, msg);
+}
+
+/* `1(2)`: calling a literal. */
+static int check_caller(Compiler *c, PithExpr *f) {
+    switch (f->kind) {
+    case PITH_E_Constant: case PITH_E_Tuple: case PITH_E_List: case PITH_E_ListComp:
+    case PITH_E_Dict: case PITH_E_DictComp: case PITH_E_Set: case PITH_E_SetComp:
+    case PITH_E_GeneratorExp: case PITH_E_JoinedStr: case PITH_E_FormattedValue:
+        return warn_format(c, "'%.200s' object is not callable; perhaps you missed a comma?",
+                           literal_type(f), "");
+    default: return 0;
+    }
+}
+
+/* `1[2]` / `[1][''']`: subscripting a literal that cannot be, or with an
+ * index of the wrong type. */
+static int check_subscript(Compiler *c, PithExpr *v, PithExpr *idx) {
+    PithObject *cv = v->kind == PITH_E_Constant ? v->v.Constant.value : NULL;
+    int subscriptable = !(cv && (cv == PITH_NONE || cv == PITH_ELLIPSIS || pith_int_check(cv) ||
+                                 pith_float_check(cv) || pith_complex_check(cv) ||
+                                 pith_anyset_check(cv)));
+    if (v->kind == PITH_E_Set || v->kind == PITH_E_SetComp || v->kind == PITH_E_GeneratorExp ||
+        v->kind == PITH_E_Lambda)
+        subscriptable = 0;
+    if (!subscriptable)
+        return warn_format(c, "'%.200s' object is not subscriptable; perhaps you missed a comma?",
+                           literal_type(v), "");
+    const char *itype = literal_type(idx);
+    if (!itype || idx->kind == PITH_E_Slice ||
+        (idx->kind == PITH_E_Constant && pith_int_check(idx->v.Constant.value)))
+        return 0;
+    if (cv && !(pith_str_check(cv) || pith_bytes_check(cv) || pith_tuple_check(cv))) return 0;
+    if (!cv && v->kind != PITH_E_Tuple && v->kind != PITH_E_List && v->kind != PITH_E_ListComp &&
+        v->kind != PITH_E_JoinedStr && v->kind != PITH_E_FormattedValue)
+        return 0;
+    return warn_format(c, "%.200s indices must be integers or slices, not %.200s; "
+                          "perhaps you missed a comma?", literal_type(v), itype);
+}
+
+/* Is e a literal for `is` purposes (a constant other than None, True,
+ * False and Ellipsis, after folding)? */
+static int is_literal(PithExpr *e) {
+    PithObject *v;
+    if (cx_fold_const(e, &v) != 1) {
+        pith_err_clear();
+        return 0;
+    }
+    int lit = v != PITH_NONE && v != PITH_TRUE && v != PITH_FALSE && v != PITH_ELLIPSIS;
+    PITH_DECREF(v);
+    return lit;
+}
+
+static int check_compare(Compiler *c, PithExpr *e) {
+    int left = is_literal(e->v.Compare.left);
+    for (intptr_t i = 0; i < PITH_SEQ_LEN(e->v.Compare.ops); i++) {
+        PithCmpOp op = CMP_OP(e, i);
+        int right = is_literal(PITH_SEQ_GET(e->v.Compare.comparators, i));
+        if ((op == PITH_CMP_Is || op == PITH_CMP_IsNot) && (left || right))
+            return cu_warn(c, op == PITH_CMP_Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                                : "\"is not\" with a literal. Did you mean \"!=\"?");
+        left = right;
+    }
+    return 0;
 }
 
 static int compile_compare(Compiler *c, PithExpr *e) {
@@ -547,6 +640,7 @@ int cx_call_helper(Compiler *c, int pushed, PithAstSeq *args, PithAstSeq *kws) {
 
 static int compile_call(Compiler *c, PithExpr *e) {
     PithExpr *f = e->v.Call.func;
+    CHECK(check_caller(c, f));
     if (f->kind == PITH_E_Attribute && f->v.Attribute.ctx == PITH_CTX_Load &&
         !has_starred(e->v.Call.args) && !has_double_star(e->v.Call.keywords)) {
         CHECK(cx_expr(c, f->v.Attribute.value));
@@ -606,6 +700,8 @@ static int compile_attribute(Compiler *c, PithExpr *e) {
 }
 
 static int compile_subscript(Compiler *c, PithExpr *e) {
+    if (e->v.Subscript.ctx == PITH_CTX_Load)
+        CHECK(check_subscript(c, e->v.Subscript.value, e->v.Subscript.slice));
     CHECK(cx_expr(c, e->v.Subscript.value));
     CHECK(cx_expr(c, e->v.Subscript.slice));
     switch (e->v.Subscript.ctx) {

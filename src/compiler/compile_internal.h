@@ -104,6 +104,14 @@ int cu_find_ann(PithAstSeq *body);
 #define BIND(c, l) do { if (cu_bind((c), (l)) < 0) return -1; } while (0)
 #define CHECK(x) do { if ((x) < 0) return -1; } while (0)
 
+/* ---- syntaxwarn.c -------------------------------------------------------- */
+/* Issue SyntaxWarning msg for filename:lineno (sys.warnoptions honoured):
+ * 0 = shown or ignored, 1 = configured as an error (the caller raises
+ * SyntaxError msg instead), -1 = failure. Also used by the tokenizer. */
+int pith_syntax_warn(PithObject *filename, int lineno, const char *msg);
+/* SyntaxWarning at the current location (SyntaxError under -W error). */
+int cu_warn(Compiler *c, const char *msg);
+
 /* ---- compile_expr.c ----------------------------------------------------- */
 int cx_expr(Compiler *c, PithExpr *e);
 int cx_exprs(Compiler *c, PithAstSeq *seq);

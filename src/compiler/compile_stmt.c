@@ -195,6 +195,11 @@ static int compile_raise(Compiler *c, PithStmt *s) {
 }
 
 static int compile_assert(Compiler *c, PithStmt *s) {
+    PithExpr *t = s->v.Assert.test;
+    if ((t->kind == PITH_E_Tuple && PITH_SEQ_LEN(t->v.Tuple.elts) > 0) ||
+        (t->kind == PITH_E_Constant && pith_tuple_check(t->v.Constant.value) &&
+         PITH_SIZE(t->v.Constant.value) > 0))
+        CHECK(cu_warn(c, "assertion is always true, perhaps remove parentheses?"));
     if (c->optimize) return 0;
     NEW_LABEL(c, end);
     CHECK(cx_jump_if(c, s->v.Assert.test, end, 1));

@@ -564,6 +564,11 @@ static PithObject *top_of(PithObject *name, PithObject *abs, PithObject *mod, in
     if (level == 0) keep = dot;
     PithObject *front = pith_str_substring(abs, 0, keep);
     if (!front) return NULL;
+    if (level == 0) { /* a real import: sys.modules may have lost the package */
+        PithObject *m = pith_import_module(front);
+        PITH_DECREF(front);
+        return m;
+    }
     PithObject *r = pith_dict_get_item(pith_interp.modules, front);
     if (r) PITH_INCREF(r);
     else if (!pith_err_occurred()) pith_err_format(&pith_exc_KeyError, "%R not in sys.modules as expected", front);

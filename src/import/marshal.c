@@ -579,7 +579,9 @@ static PithObject *r_code(Reader *r) {
     if ((size_t)n > r_left(r) / 4) return too_short();
     uint32_t *instrs = pith_mem_malloc((size_t)n * 4 + 4);
     if (!instrs) return pith_err_no_memory();
-    for (intptr_t i = 0; i < n; i++) r_u32(r, &instrs[i]);
+    const unsigned char *w = r_take(r, (size_t)n * 4); /* size checked above */
+    for (intptr_t i = 0; w && i < n; i++, w += 4)
+        instrs[i] = (uint32_t)w[0] | (uint32_t)w[1] << 8 | (uint32_t)w[2] << 16 | (uint32_t)w[3] << 24;
     PithObject *objs[10] = {NULL};
     PithCode *co = NULL;
     int got = 0;
@@ -671,7 +673,9 @@ static PithObject *r_object(Reader *r) {
         return pith_err_format(&pith_exc_ValueError, "recursion limit exceeded");
     int code = *r->p++;
     int type = code & ~PITH_MARSHAL_FLAG_REF;
-    bool simple = strchr("0NTF.Sr", type) != NULL;
+    /* singletons and back-references are never registered themselves */
+    bool simple = type == T_NULL || type == T_NONE || type == T_TRUE || type == T_FALSE ||
+                  type == T_ELLIPSIS || type == T_STOPITER || type == T_REF;
     intptr_t idx = -1;
     if ((code & PITH_MARSHAL_FLAG_REF) && !simple && (idx = r_ref_reserve(r)) < 0) return NULL;
     r->depth++;

@@ -197,21 +197,23 @@ PithCode *pith_pyc_source_to_code(PithObject *path) {
     const char *p = pith_str_utf8(path);
     if (!p) return NULL;
     struct stat st;
-    size_t len = 0;
-    unsigned char *src = read_file(p, &len, &st);
-    if (!src) return (PithCode *)pith_err_from_errno_filename(&pith_exc_OSError, path);
+    if (stat(p, &st) != 0) return (PithCode *)pith_err_from_errno_filename(&pith_exc_OSError, path);
     PithObject *cpath = pith_pyc_cache_path(path);
     const char *cp = cpath && pith_str_check(cpath) ? pith_str_utf8(cpath) : NULL;
     PithCode *co = cp ? load_cache(cp, &st) : NULL;
     if (co) {
         pith_pyc_loaded++;
     } else if (!pith_err_occurred()) {
-        co = pith_compile_source((const char *)src, len, path, PITH_MODE_EXEC, pith_interp.optimize);
+        /* the source as read (its stat, not the earlier one, goes in the header) */
+        size_t len = 0;
+        unsigned char *src = read_file(p, &len, &st);
+        if (!src) pith_err_from_errno_filename(&pith_exc_OSError, path);
+        else co = pith_compile_source((const char *)src, len, path, PITH_MODE_EXEC, pith_interp.optimize);
         pith_pyc_compiled += co != NULL;
         if (co && cp && !dont_write()) store_cache(cp, &st, co);
+        free(src);
     }
     PITH_XDECREF(cpath);
-    free(src);
     return co;
 }
 

@@ -331,6 +331,10 @@ void pith_gc_set_hidden(PithObject *o, bool hidden) {
         h->gc_flags &= ~(uintptr_t)GC_HIDDEN;
 }
 
+bool pith_gc_is_hidden(PithObject *o) {
+    return PITH_IS_GC(o) && !pith_is_immortal(o) && (PITH_GC_HEAD(o)->gc_flags & GC_HIDDEN);
+}
+
 static bool is_garbage(PithObject *o) {
     PithGCHead *h = collecting_head(o);
     return h && (h->gc_flags & GC_UNREACHABLE);
@@ -445,6 +449,15 @@ static intptr_t collect_generation(int gen) {
     return n;
 }
 
+/* A full collection also empties the L3 free lists, as CPython's does (it
+ * shows in gc.get_count: objects then come from the allocator again). */
+static void clear_freelists(void) {
+    pith_float_freelist_clear();
+    pith_list_freelist_clear();
+    pith_dict_freelist_clear();
+    pith_tuple_freelist_clear();
+}
+
 /* gc.callbacks: call each with (phase, info). Errors are unraisable. */
 static void run_callbacks(const char *phase, int gen, intptr_t collected) {
     if (!callbacks_list || PITH_SIZE(callbacks_list) == 0) return;
@@ -484,6 +497,7 @@ intptr_t pith_gc_collect(int gen) {
         fprintf(stderr, "gc: objects in permanent generation: %zd\n", list_size(&permanent));
     }
     intptr_t n = collect_generation(gen);
+    if (gen == NGENERATIONS - 1) clear_freelists();
     if (debug_flags & 1)
         fprintf(stderr, "gc: done, %zd unreachable, 0 uncollectable, %.4fs elapsed\n", n,
                 (double)(clock() - t0) / CLOCKS_PER_SEC);

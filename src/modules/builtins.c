@@ -97,6 +97,10 @@ static BUILTIN(bi_format) {
     static const char *const kw[] = {"", "", NULL};
     static const PithArgSpec spec = {"format", kw, 2, 2, 1, 2};
     PithObject *v[2];
+    if (nargs < 1 || nargs > 2) /* clinic's _PyArg_CheckPositional wording */
+        return pith_err_format(&pith_exc_TypeError, "format expected at %s %d argument%s, got %zd",
+                               nargs < 1 ? "least" : "most", nargs < 1 ? 1 : 2,
+                               nargs < 1 ? "" : "s", (intptr_t)nargs);
     if (pith_arg_parse(&spec, args, nargs, kwnames, v) < 0) return NULL;
     if (v[1] && !pith_str_check(v[1]))
         return pith_err_format(&pith_exc_TypeError, "format() argument 2 must be str, not %s",

@@ -261,11 +261,14 @@ BUILTIN(pith_bi_sum) {
     static const PithArgSpec spec = {"sum", kw, 2, 1, 1, 2};
     PithObject *v[2];
     if (pith_arg_parse(&spec, args, nargs, kwnames, v) < 0) return NULL;
+    PithObject *it = pith_get_iter(v[0]); /* before the start check, as CPython */
+    if (!it) return NULL;
     PithObject *total = v[1] ? v[1] : pith_int_from_i64(0);
-    if (v[1] && reject_sum_start(total) < 0) return NULL;
+    if (v[1] && reject_sum_start(total) < 0) {
+        PITH_DECREF(it);
+        return NULL;
+    }
     if (v[1]) PITH_INCREF(total);
-    PithObject *it = pith_get_iter(v[0]);
-    if (!it) goto error;
     PithObject *item = NULL;
     if (pith_int_check_exact(total) && pith_int_is_small(total) &&
         sum_ints(it, &total, &item) < 0)

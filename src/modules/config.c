@@ -4,6 +4,9 @@
 #include "pith/weakref.h"
 #include "pith/marshal.h"
 #include "pith/import.h"
+#include "pith/codecsmod.h"
+
+PithObject *pith_io_module_init(void);         /* modules/io_base.c */
 
 PithObject *pith_dis_module_init(void);       /* modules/dis.c */
 PithObject *pith_traceback_module_init(void); /* modules/traceback.c */
@@ -16,6 +19,7 @@ PithObject *pith_posix_module_init(void);     /* modules/posix.c */
 PithObject *pith_math_module_init(void);      /* modules/math.c */
 PithObject *pith_time_module_init(void);      /* modules/time.c */
 PithObject *pith_errno_module_init(void);     /* modules/errno.c */
+PithObject *pith_sre_module_init(void);       /* modules/sre_module.c */
 
 const PithBuiltinModule pith_builtin_modules[] = {
     {"builtins", pith_builtins_module_init},
@@ -30,10 +34,13 @@ const PithBuiltinModule pith_builtin_modules[] = {
     {"math", pith_math_module_init},
     {"time", pith_time_module_init},
     {"errno", pith_errno_module_init},
+    {"_sre", pith_sre_module_init},
     {"itertools", pith_itertools_module_init},
     {"_thread", pith_thread_module_init},
     {"_collections", pith_collections_module_init},
     {"_string", pith_string_module_init},
     {"atexit", pith_atexit_module_init},
+    {"_codecs", pith_codecs_module_init},
+    {"_io", pith_io_module_init},
     {NULL, NULL},
 };

@@ -102,9 +102,35 @@ static PithObject *gc_is_finalized(PithObject *self, PithObject *const *args, si
     return pith_bool_from(pith_gc_is_finalized(args[0]));
 }
 
+/* An instance's attribute dict that Python code has not seen stands for
+ * CPython's inline attribute values: the gc functions show its values in
+ * its place (and never the dict itself). */
+typedef struct Expand {
+    pith_visitproc visit;
+    void *arg;
+} Expand;
+
+static int visit_expanded(PithObject *o, void *arg) {
+    Expand *e = arg;
+    if (!pith_gc_is_hidden(o) || !pith_dict_check(o)) return e->visit(o, e->arg);
+    intptr_t pos = 0;
+    PithObject *k, *v;
+    while (pith_dict_next(o, &pos, &k, &v)) {
+        int r = e->visit(v, e->arg);
+        if (r) return r;
+    }
+    return 0;
+}
+
+static int traverse_expanded(PithObject *o, pith_visitproc visit, void *arg) {
+    pith_traverseproc tr = PITH_TYPE(o)->tp_traverse;
+    Expand e = {visit, arg};
+    return PITH_IS_GC(o) && tr ? tr(o, visit_expanded, &e) : 0;
+}
+
 /* get_objects: every tracked object except the result list itself. */
 static int append_object(PithObject *o, void *list) {
-    if (o == list) return 0;
+    if (o == list || pith_gc_is_hidden(o)) return 0;
     return pith_list_append(list, o);
 }
 
@@ -135,10 +161,8 @@ static int append_referent(PithObject *o, void *list) { return pith_list_append(
 static PithObject *gc_get_referents(PithObject *self, PithObject *const *args, size_t nargs,
                                     PithObject *kwnames) {
     PithObject *list = pith_list_new(0);
-    for (size_t i = 0; list && i < nargs; i++) {
-        pith_traverseproc tr = PITH_TYPE(args[i])->tp_traverse;
-        if (PITH_IS_GC(args[i]) && tr && tr(args[i], append_referent, list) != 0) PITH_CLEAR(list);
-    }
+    for (size_t i = 0; list && i < nargs; i++)
+        if (traverse_expanded(args[i], append_referent, list) != 0) PITH_CLEAR(list);
     return list;
 }
 
@@ -159,10 +183,9 @@ static int visit_is_target(PithObject *o, void *arg) {
 
 static int check_referrer(PithObject *o, void *arg) {
     Referrers *r = arg;
-    pith_traverseproc tr = PITH_TYPE(o)->tp_traverse;
-    if (o == r->result || !tr) return 0;
+    if (o == r->result || pith_gc_is_hidden(o)) return 0;
     r->hit = false;
-    tr(o, visit_is_target, r);
+    traverse_expanded(o, visit_is_target, r);
     return r->hit ? pith_list_append(r->result, o) : 0;
 }
 

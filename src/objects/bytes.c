@@ -386,9 +386,16 @@ static PithObject *from_iterable(PithObject *it_src, bool for_bytes) {
 static PithObject *contents_from(const char *tname, PithObject *x, PithObject *enc,
                                  PithObject *err) {
     if (enc || err) {
+        /* clinic converts encoding/errors (str) before looking at x */
+        PithObject *chk[2] = {enc, err};
+        static const char *const pname[2] = {"encoding", "errors"};
+        for (int k = 0; k < 2; k++)
+            if (chk[k] && !pith_str_check(chk[k]))
+                return pith_err_format(&pith_exc_TypeError, "%s() argument '%s' must be str, not %.100s",
+                                       tname, pname[k], pith_badarg_name(chk[k]));
         if (!x || !pith_str_check(x))
-            return pith_err_format(&pith_exc_TypeError, x ? "encoding without a string argument"
-                                                          : "encoding or errors without sequence argument");
+            return pith_err_format(&pith_exc_TypeError, enc ? "encoding without a string argument"
+                                                            : "errors without a string argument");
         const char *e = NULL, *r = NULL;
         if (enc && !(e = pith_str_check(enc) ? pith_str_utf8(enc) : NULL))
             return pith_err_occurred() ? NULL
@@ -672,10 +679,13 @@ static PithObject *starts_ends(const char *fname, PithObject *self, PithObject *
         }
         PITH_RETURN_FALSE;
     }
-    if (!pith_bytes_view(a[0], &s, &m))
-        return pith_err_format(&pith_exc_TypeError,
-                               "%s first arg must be bytes or a tuple of bytes, not %.100s", fname,
-                               pith_type_name(a[0]));
+    if (!pith_bytes_view(a[0], &s, &m) &&
+        !(pith_memoryview_check(a[0]) && need_buffer(a[0], &s, &m) == 0))
+        return pith_err_occurred()
+                   ? NULL
+                   : pith_err_format(&pith_exc_TypeError,
+                                     "%s first arg must be bytes or a tuple of bytes, not %.100s",
+                                     fname, pith_type_name(a[0]));
     return pith_bool_from(tail_at(d, len, s, m, start, end, dir));
 }
 
@@ -899,7 +909,12 @@ static PithObject *m_join(PithObject *self, PithObject *const *a, size_t n, Pith
     for (intptr_t i = 0; i < cnt; i++) {
         const char *d;
         intptr_t m;
-        if (!pith_bytes_view(items[i], &d, &m)) {
+        if (!pith_bytes_view(items[i], &d, &m) &&
+            !(pith_memoryview_check(items[i]) && need_buffer(items[i], &d, &m) == 0)) {
+            if (pith_err_occurred()) {
+                PITH_DECREF(seq);
+                return NULL;
+            }
             /* report before dropping seq: it may own the item */
             pith_err_format(&pith_exc_TypeError,
                             "sequence item %zd: expected a bytes-like object, %.80s found", i,
@@ -915,7 +930,7 @@ static PithObject *m_join(PithObject *self, PithObject *const *a, size_t n, Pith
         for (intptr_t i = 0; i < cnt; i++) {
             const char *d;
             intptr_t m;
-            pith_bytes_view(items[i], &d, &m);
+            if (!pith_bytes_view(items[i], &d, &m)) need_buffer(items[i], &d, &m);
             if (i) o = (char *)memcpy(o, sep, (size_t)ns) + ns;
             o = (char *)memcpy(o, d, (size_t)m) + m;
         }

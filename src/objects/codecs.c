@@ -7,6 +7,7 @@
  * 0: invalid start byte").
  */
 #include "str_impl.h"
+#include "pith/codecsmod.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -66,10 +67,6 @@ PithErrHandler pith_codec_error_handler(const char *e) {
     for (int i = 0; i < PITH_ERR_UNKNOWN; i++)
         if (!strcmp(e, names[i])) return (PithErrHandler)i;
     return PITH_ERR_UNKNOWN;
-}
-
-static PithObject *unknown_encoding(const char *name) {
-    return pith_err_format(&pith_exc_LookupError, "unknown encoding: %s", name);
 }
 
 static PithObject *unknown_handler(const char *errors) {
@@ -194,8 +191,8 @@ PithObject *pith_utf8_decode(const char *data, intptr_t len, PithErrHandler eh,
             continue;
         }
         uint32_t cp;
-        intptr_t bad_end;
-        const char *reason;
+        intptr_t bad_end = 0;
+        const char *reason = NULL;
         int n = utf8_seq(s, i, len, eh == PITH_ERR_SURROGATEPASS, &cp, &bad_end, &reason);
         if (n) {
             if (pith_sb_append_char(&sb, cp) < 0) goto fail;
@@ -297,11 +294,20 @@ static PithObject *utf16_32_decode(const char *data, intptr_t len, int w, bool b
     return pith_sb_finish(&sb);
 }
 
+PithObject *pith_codec_utf16_32_decode(const char *data, intptr_t len, int w, bool be,
+                                       const char *errors) {
+    return utf16_32_decode(data, len, w, be, false, pith_codec_error_handler(errors), errors);
+}
+
+bool pith_codec_is_native(const char *encoding) {
+    return lookup_encoding(encoding) != ENC_UNKNOWN;
+}
+
 PithObject *pith_str_decode(const char *data, intptr_t len, const char *encoding,
                             const char *errors) {
     Encoding e = lookup_encoding(encoding);
     PithErrHandler eh = pith_codec_error_handler(errors);
-    if (e == ENC_UNKNOWN) return unknown_encoding(encoding);
+    if (e == ENC_UNKNOWN) return pith_codec_registry_decode(data, len, encoding, errors);
     if (e == ENC_LATIN1) return pith_str_from_latin1(data, len);
     if (e == ENC_ASCII) return ascii_decode(data, len, eh, errors);
     if (e != ENC_UTF8) {
@@ -496,7 +502,7 @@ PithObject *pith_str_encode_utf8(PithObject *s, const char *errors) {
 
 PithObject *pith_str_encode(PithObject *s, const char *encoding, const char *errors) {
     Encoding e = lookup_encoding(encoding);
-    if (e == ENC_UNKNOWN) return unknown_encoding(encoding);
+    if (e == ENC_UNKNOWN) return pith_codec_registry_encode(s, encoding, errors);
     PithErrHandler eh = pith_codec_error_handler(errors);
     return encode_with(s, &enc_specs[e], eh, errors);
 }

@@ -41,6 +41,11 @@ static int free_dict_count;
 
 int pith_dict_freelist_count(void) { return free_dict_count; }
 
+/* Free the cached dicts (full collections do, as CPython's). */
+void pith_dict_freelist_clear(void) {
+    while (free_dict_count > 0) pith_gc_del(free_dicts[--free_dict_count]);
+}
+
 #define DK_SIZE(k) ((intptr_t)1 << (k)->log2_size)
 #define DK_MASK(k) ((size_t)DK_SIZE(k) - 1)
 #define DK_ENTRIES(k) ((PithDictEntry *)((k)->indices + (DK_SIZE(k) * (k)->ix_bytes)))

@@ -23,6 +23,11 @@ static int free_count;
 
 int pith_float_freelist_count(void) { return free_count; }
 
+/* Free the cached floats (full collections do, as CPython's). */
+void pith_float_freelist_clear(void) {
+    while (free_count > 0) pith_obj_free(free_list[--free_count]);
+}
+
 PithObject *pith_float_from_double(double v) {
     PithFloat *f;
     if (free_count > 0) {
@@ -415,8 +420,13 @@ static PithObject *float_new_exact(PithObject *x) {
         return r;
     }
     PithNumberMethods *nb = PITH_TYPE(x)->tp_as_number;
-    bool has = (nb && (nb->nb_float || nb->nb_index)) || pith_hasattr_str(x, "__float__") ||
-               pith_hasattr_str(x, "__index__");
+    static PithObject *s_float, *s_index;
+    if ((!s_float && !(s_float = pith_str_intern_cstr("__float__"))) ||
+        (!s_index && !(s_index = pith_str_intern_cstr("__index__"))))
+        return NULL;
+    /* special methods are looked up on the type (float(int) fails) */
+    bool has = (nb && (nb->nb_float || nb->nb_index)) ||
+               pith_type_lookup(PITH_TYPE(x), s_float) || pith_type_lookup(PITH_TYPE(x), s_index);
     if (!has)
         return pith_err_format(&pith_exc_TypeError,
                                "float() argument must be a string or a real number, "

@@ -18,6 +18,11 @@ static int free_count;
 
 int pith_list_freelist_count(void) { return free_count; }
 
+/* Free the cached lists (full collections do, as CPython's). */
+void pith_list_freelist_clear(void) {
+    while (free_count > 0) pith_gc_del(free_list[--free_count]);
+}
+
 /* Make room for newsize items, over-allocating like CPython so appends are
  * amortised O(1). Sets size = newsize. */
 static int list_resize(PithList *l, intptr_t newsize) {

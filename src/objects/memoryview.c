@@ -340,9 +340,39 @@ static PithObject *invalid_key(void) {
     return pith_err_format(&pith_exc_TypeError, "memoryview: invalid slice key");
 }
 
+/* m[i, j, ...]: a 1-element tuple of an index is m[i]; longer index
+ * tuples do not fit a one-dimensional view; tuples of slices are not
+ * implemented (all as CPython). NULL with an error, or sets *key. */
+static int tuple_key(MemView *m, PithObject **key) {
+    intptr_t n = PITH_SIZE(*key);
+    bool all_index = true, all_slice = true;
+    for (intptr_t i = 0; i < n; i++) {
+        PithObject *k = PITH_TUPLE_GET(*key, i);
+        all_index = all_index && pith_index_check(k);
+        all_slice = all_slice && pith_slice_check(k);
+    }
+    if (all_index && n == 1) {
+        *key = PITH_TUPLE_GET(*key, 0);
+        return 0;
+    }
+    if (n == 0)
+        pith_err_set_string(&pith_exc_NotImplementedError, "sub-views are not implemented");
+    else if (all_index)
+        pith_err_format(&pith_exc_TypeError, "cannot index 1-dimension view with %zd-element tuple",
+                        n);
+    else if (all_slice)
+        pith_err_set_string(&pith_exc_NotImplementedError,
+                            "multi-dimensional slicing is not implemented");
+    else
+        pith_err_set_string(&pith_exc_TypeError, "memoryview: invalid slice key");
+    (void)m;
+    return -1;
+}
+
 static PithObject *mv_subscript(PithObject *o, PithObject *key) {
     MemView *m = MV(o);
     if (!m->obj) return released_error();
+    if (pith_tuple_check(key) && tuple_key(m, &key) < 0) return NULL;
     if (pith_slice_check(key)) return mv_slice(m, key);
     if (!pith_index_check(key)) return invalid_key();
     intptr_t i;
@@ -390,8 +420,8 @@ static int mv_ass_subscript(PithObject *o, PithObject *key, PithObject *value) {
     intptr_t i;
     if (mv_index(m, key, &i) < 0) return -1;
     unsigned char packed[8];
-    if (pack_item(m->fmt, value, packed) < 0) return -1;
-    unsigned char *p = mv_item_ptr(m, i);
+    if (!mv_item_ptr(m, i) || pack_item(m->fmt, value, packed) < 0) return -1;
+    unsigned char *p = mv_item_ptr(m, i); /* again: packing may run Python code */
     if (!p) return -1;
     memcpy(p, packed, (size_t)m->itemsize);
     return 0;
@@ -419,8 +449,10 @@ static PithObject *mv_tolist(PithObject *self, PithObject *const *args, size_t n
 }
 
 static PithObject *mv_richcompare(PithObject *v, PithObject *w, int op) {
-    if ((op != PITH_EQ && op != PITH_NE) || !pith_buffer_check(w)) PITH_RETURN_NOTIMPL;
+    if (op != PITH_EQ && op != PITH_NE) PITH_RETURN_NOTIMPL;
+    /* a released view equals only itself, whatever the other operand */
     bool released = !MV(v)->obj || (pith_memoryview_check(w) && !MV(w)->obj);
+    if (!released && !pith_buffer_check(w)) PITH_RETURN_NOTIMPL;
     int eq = released && v == w;
     bool bytewise = MV(v)->fmt == 'B' && (!pith_memoryview_check(w) || MV(w)->fmt == 'B');
     if (!released && !eq && !bytewise) {
@@ -479,6 +511,16 @@ static PithObject *mv_tobytes_m(PithObject *self, PithObject *const *args, size_
     static const PithArgSpec spec = {"tobytes", kw, 1, 0, 0, 1};
     PithObject *v[1];
     if (pith_arg_parse(&spec, args, nargs, kwnames, v) < 0) return NULL;
+    if (v[0] && v[0] != PITH_NONE) {
+        if (!pith_str_check(v[0]))
+            return pith_err_format(&pith_exc_TypeError,
+                                   "tobytes() argument 'order' must be str or None, not %.100s",
+                                   pith_type_name(v[0]));
+        /* one-dimensional: every order gives the same bytes */
+        if (!pith_str_eq_cstr(v[0], "C") && !pith_str_eq_cstr(v[0], "F") &&
+            !pith_str_eq_cstr(v[0], "A"))
+            return pith_err_format(&pith_exc_ValueError, "order must be 'C', 'F' or 'A'");
+    }
     return mv_tobytes(MV(self));
 }
 
@@ -559,12 +601,14 @@ static PithObject *mv_cast(PithObject *self, PithObject *const *args, size_t nar
     if (!pith_str_check(v[0]))
         return pith_err_format(&pith_exc_TypeError,
                                "cast() argument 'format' must be str, not %.200s",
-                               pith_type_name(v[0]));
+                               v[0] == PITH_NONE ? "None" : pith_type_name(v[0]));
     MemView *m = MV(self);
     if (!m->obj) return released_error();
     if (m->step != m->itemsize && m->len > 1)
         return pith_err_format(&pith_exc_TypeError,
                                "memoryview: casts are restricted to C-contiguous views");
+    if (v[1] && !pith_list_check(v[1]) && !pith_tuple_check(v[1]))
+        return pith_err_format(&pith_exc_TypeError, "shape must be a list or a tuple");
     const char *s = pith_str_utf8(v[0]);
     if (!s) return NULL;
     bool at = s[0] == '@';

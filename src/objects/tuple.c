@@ -29,6 +29,18 @@ int pith_tuple_freelist_count(int size) {
     return size >= 1 && size <= TUPLE_FREE_SIZES ? free_counts[size] : -1;
 }
 
+/* Free the cached tuples (full collections do, as CPython's). */
+void pith_tuple_freelist_clear(void) {
+    for (int n = 1; n <= TUPLE_FREE_SIZES; n++) {
+        while (free_lists[n]) {
+            PithTuple *t = free_lists[n];
+            free_lists[n] = (PithTuple *)t->items[0];
+            pith_gc_del(t);
+        }
+        free_counts[n] = 0;
+    }
+}
+
 PithObject *pith_tuple_new(intptr_t n) {
     if (n == 0) return (PithObject *)&empty_tuple.tuple;
     if (n < 0) {

@@ -278,7 +278,7 @@ tab_error:
 
 /* Followed by a keyword that may legally follow a number ("1if x else y"). */
 static bool keyword_follows(PithTokenizer *t, int c) {
-    static const char *const kws[] = {"and", "else", "for", "if", "in", "is", "or", NULL};
+    static const char *const kws[] = {"and", "else", "for", "if", "in", "is", "not", "or", NULL};
     const char *s = t->cur - 1;
     for (int i = 0; kws[i]; i++) {
         size_t n = strlen(kws[i]);
@@ -287,16 +287,27 @@ static bool keyword_follows(PithTokenizer *t, int c) {
     return false;
 }
 
-/* c was just read after a number; reject identifier characters. */
+/* SyntaxWarning at filename:lineno (compiler/syntaxwarn.c): 0 shown or
+ * ignored, 1 configured as an error, -1 failure. */
+int pith_syntax_warn(PithObject *filename, int lineno, const char *msg);
+
+/* c was just read after a number; reject identifier characters. A keyword
+ * that valid code may put there (`1if x else y`) only gets a warning. */
 static bool verify_end_of_number(PithTokenizer *t, int c, const char *kind) {
-    if (c < 128 && c != EOF_CHAR && is_id_char_ascii(c) && !keyword_follows(t, c)) {
-        backup(t, c);
-        char msg[64];
-        snprintf(msg, sizeof msg, "invalid %s literal", kind);
-        tok_error(t, msg);
-        return false;
+    if (c >= 128 || c == EOF_CHAR || !is_id_char_ascii(c)) return true;
+    char msg[64];
+    snprintf(msg, sizeof msg, "invalid %s literal", kind);
+    if (keyword_follows(t, c)) {
+        int r = pith_syntax_warn(t->filename, t->lineno, msg);
+        if (r == 0) return true;
+        if (r < 0) {
+            t->failed = true;
+            return false;
+        }
     }
-    return true;
+    backup(t, c);
+    tok_error(t, msg);
+    return false;
 }
 
 /* Digits with single underscores; first digit already read. Returns the

@@ -154,7 +154,8 @@ static int parse_slots(PithObject *slots, PithObject *name, PithType *base,
 }
 
 /* Member descriptors for the slots, stored in a heap-allocated table that
- * becomes t->tp_members (freed never: classes are effectively immortal). */
+ * becomes t->tp_members at once (type_dealloc frees it, also after an error
+ * here). */
 static int add_slot_members(PithType *t, PithObject *names, intptr_t offset) {
     intptr_t n = PITH_SIZE(names);
     PithMemberDef *defs = pith_mem_calloc((size_t)n + 1, sizeof(PithMemberDef));
@@ -162,6 +163,7 @@ static int add_slot_members(PithType *t, PithObject *names, intptr_t offset) {
         pith_err_no_memory();
         return -1;
     }
+    t->tp_members = defs;
     for (intptr_t i = 0; i < n; i++) {
         PithObject *nm = PITH_TUPLE_GET(names, i);
         const char *u = pith_str_utf8(nm);
@@ -174,7 +176,6 @@ static int add_slot_members(PithType *t, PithObject *names, intptr_t offset) {
         }
         PITH_DECREF(d);
     }
-    t->tp_members = defs;
     return 0;
 }
 
@@ -260,11 +261,12 @@ static int heap_fields(PithObject *o, pith_visitproc visit, void *arg, bool clea
     return 0;
 }
 
+/* CPython's order (gc.get_referents shows it): slots, the dict, the class. */
 static int subtype_traverse(PithObject *o, pith_visitproc visit, void *arg) {
-    /* Instances own a reference to their (heap) class, a GC object. */
-    int r = visit((PithObject *)PITH_TYPE(o), arg);
+    int r = heap_fields(o, visit, arg, false);
     if (r) return r;
-    r = heap_fields(o, visit, arg, false);
+    /* Instances own a reference to their (heap) class, a GC object. */
+    r = visit((PithObject *)PITH_TYPE(o), arg);
     if (r) return r;
     PithType *sb = static_base(PITH_TYPE(o));
     return sb->tp_traverse ? sb->tp_traverse(o, visit, arg) : 0;

@@ -567,10 +567,92 @@ static void print_error_text(Out *o, intptr_t offset, intptr_t end_offset, PithO
     out_str(o, "\n");
 }
 
+/* An attribute, None when missing or on error (new ref). */
+static PithObject *attr_or_none(PithObject *o, const char *name) {
+    PithObject *v = pith_getattr_str(o, name);
+    if (!v) {
+        pith_err_clear();
+        v = PITH_NEWREF(PITH_NONE);
+    }
+    return v;
+}
+
+/* traceback.py's caret line: offsets are 1-based in `text` with `spaces`
+ * characters stripped in front; whitespace such as tabs is kept so the
+ * carets line up. */
+static void py_syntax_carets(Out *o, PithObject *ltext, intptr_t spaces, PithObject *off_obj,
+                             PithObject *end_obj) {
+    intptr_t offset = pith_int_as_ssize(off_obj), end = offset;
+    if (pith_int_check(end_obj) && !pith_err_occurred()) {
+        intptr_t e = pith_int_as_ssize(end_obj);
+        if (e != 0) end = e;
+    }
+    if (pith_err_occurred()) return;
+    if (end == offset || end == -1) end = offset + 1;
+    intptr_t col = offset - 1 - spaces, end_col = end - 1 - spaces;
+    if (col < 0) return;
+    out_str(o, "    ");
+    for (intptr_t i = 0; i < col; i++) {
+        uint32_t c = i < PITH_STR_LEN(ltext) ? pith_str_read((PithStr *)ltext, i) : ' ';
+        char buf[2] = {' ', '\0'};
+        if (c == '\t' || c == '\f' || c == '\v' || c == '\r' || c == '\n') buf[0] = (char)c;
+        out_str(o, buf);
+    }
+    out_repeat(o, "^", end_col - col);
+    out_str(o, "\n");
+}
+
+/* traceback.py's SyntaxError block (chunk mode): File line, text, carets;
+ * *value becomes the message line's text. */
+static void py_syntax_block(Out *o, PithObject **value) {
+    PithObject *exc = *value;
+    PithObject *msg = attr_or_none(exc, "msg"), *filename = attr_or_none(exc, "filename");
+    PithObject *lineno = attr_or_none(exc, "lineno"), *text = attr_or_none(exc, "text");
+    PithObject *offset = attr_or_none(exc, "offset"), *end = attr_or_none(exc, "end_offset");
+    PithObject *suffix = NULL;
+    int fn_true = pith_is_true(filename);
+    if (fn_true < 0) pith_err_clear();
+    if (lineno != PITH_NONE) {
+        if (fn_true > 0) out_fmt(o, "  File \"%S\", line %S\n", filename, lineno);
+        else out_fmt(o, "  File \"<string>\", line %S\n", lineno);
+    } else if (filename != PITH_NONE) {
+        suffix = pith_str_from_format(" (%S)", filename);
+    }
+    if (pith_str_check(text)) {
+        intptr_t n = PITH_STR_LEN(text), i = 0;
+        while (n > 0 && pith_str_read((PithStr *)text, n - 1) == '\n') n--;
+        for (uint32_t c; i < n && ((c = pith_str_read((PithStr *)text, i)) == ' ' || c == '\n' ||
+                                   c == '\f');)
+            i++;
+        PithObject *ltext = pith_str_substring(text, i, n);
+        if (ltext) {
+            out_fmt(o, "    %U\n", ltext);
+            if (pith_int_check(offset)) py_syntax_carets(o, ltext, i, offset, end);
+            PITH_DECREF(ltext);
+        }
+    }
+    int msg_true = pith_is_true(msg);
+    PithObject *shown = msg_true > 0 ? PITH_NEWREF(msg) : pith_str_from_cstr("<no detail available>");
+    if (shown && suffix) PITH_SETREF(shown, pith_str_from_format("%S%U", shown, suffix));
+    if (shown) PITH_SETREF(*value, shown);
+    pith_err_clear();
+    PITH_XDECREF(suffix);
+    PITH_DECREF(msg);
+    PITH_DECREF(filename);
+    PITH_DECREF(lineno);
+    PITH_DECREF(text);
+    PITH_DECREF(offset);
+    PITH_DECREF(end);
+}
+
 /* For SyntaxError: print the location block and replace *value by its msg. */
 static void print_file_and_line(Out *o, PithObject **value) {
     PithObject *exc = *value;
     if (!pith_type_ok(exc, &pith_exc_SyntaxError)) return;
+    if (o->chunks) {
+        py_syntax_block(o, value);
+        return;
+    }
     PithObject *msg = pith_getattr_str(exc, "msg");
     PithObject *filename = msg ? pith_getattr_str(exc, "filename") : NULL;
     PithObject *text = filename ? pith_getattr_str(exc, "text") : NULL;
@@ -711,7 +793,8 @@ static void print_exception(Out *o, PithObject *value) {
         PITH_DECREF(hint);
     }
     out_str(o, "\n");
-    if (notes) print_notes(o, notes);
+    /* a __notes__ of None: the builtin printer shows it, traceback.py skips it */
+    if (notes && (notes != PITH_NONE || !o->chunks)) print_notes(o, notes);
     PITH_XDECREF(notes);
     PITH_DECREF(value);
     pith_err_clear();

@@ -972,6 +972,7 @@ static void type_dealloc(PithObject *o) {
     PITH_XDECREF(t->ht_qualname);
     PITH_XDECREF(t->ht_module);
     PITH_XDECREF(t->ht_slots);
+    pith_mem_free(t->tp_members); /* a heap type's slot table (heaptype.c) */
     pith_gc_del(o);
 }
 

@@ -1382,7 +1382,9 @@ error:
             pith_vm_chain_context(exc);
         PithObject *fo = pith_frame_get_object(f);
         int lasti = pith_frame_lasti(f);
-        if (fo) pith_traceback_add(fo, lasti, pith_code_addr2line(co, lasti));
+        /* a generator thrown into before it started: its first line */
+        int line = lasti < 0 ? co->firstlineno : pith_code_addr2line(co, lasti);
+        if (fo) pith_traceback_add(fo, lasti, line);
     }
 exception_unwind:
     while (f->nblocks > 0) {

@@ -179,6 +179,9 @@ static void detach(FrameObject *fo, PithFrame *f) {
     PithObject *exc = pith_err_fetch(); /* keep a propagating exception intact */
     fo->locals = pith_frame_locals_dict(f);
     if (!fo->locals) pith_err_clear();
+    /* A fresh snapshot stands for the slots CPython copies into the frame
+     * object: hidden from gc counts until f_locals hands it out. */
+    else if (fo->locals != f->locals) pith_gc_set_hidden(fo->locals, true);
     if (f->back && !fo->back) {
         PithObject *b = pith_frame_get_object(f->back);
         if (b) fo->back = PITH_NEWREF(b);
@@ -242,7 +245,10 @@ static PithObject *fo_get_back(PithObject *o, void *c) {
 static PithObject *fo_get_locals(PithObject *o, void *c) {
     FrameObject *fo = (FrameObject *)o;
     if (fo->frame) return pith_frame_locals_dict(fo->frame);
-    if (fo->locals) return PITH_NEWREF(fo->locals);
+    if (fo->locals) {
+        pith_gc_set_hidden(fo->locals, false);
+        return PITH_NEWREF(fo->locals);
+    }
     return pith_dict_new();
 }
 

@@ -280,8 +280,22 @@ int pith_vm_import_star(PithFrame *f, PithObject *module) {
     int r = 0;
     for (intptr_t i = 0; i < n && r == 0; i++) {
         PithObject *name = items[i];
-        if (skip_private && pith_str_check(name) && PITH_STR_LEN(name) > 0 &&
-            pith_str_read((PithStr *)name, 0) == '_')
+        if (!pith_str_check(name)) { /* CPython's wording, naming the module */
+            PithObject *mn = NULL;
+            if (pith_lookup_attr(module, pith_vm_name(&id_name, "__name__"), &mn) >= 0) {
+                if (mn && pith_str_check(mn))
+                    pith_err_format(&pith_exc_TypeError, "%s in %U.%s must be str, not %s",
+                                    skip_private ? "Key" : "Item", mn,
+                                    skip_private ? "__dict__" : "__all__", pith_type_name(name));
+                else
+                    pith_err_format(&pith_exc_TypeError, "module __name__ must be a string, not %s",
+                                    mn ? pith_type_name(mn) : "NoneType");
+            }
+            PITH_XDECREF(mn);
+            r = -1;
+            break;
+        }
+        if (skip_private && PITH_STR_LEN(name) > 0 && pith_str_read((PithStr *)name, 0) == '_')
             continue;
         PithObject *v = pith_getattr(module, name);
         if (!v) r = -1;

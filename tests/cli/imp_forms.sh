@@ -172,3 +172,14 @@ printf 'from .. import x\n' > app/util/up.py
 prun -c 'import app.util.up'
 printf 'from ... import x\n' > app/util/up2.py
 prun -c 'import app.util.up2'
+echo "--- import * errors, package dropped from sys.modules"
+printf '__all__ = ["a", 1]\na = 1\n' > badall.py
+printf '__all__ = ["a", "zz"]\na = 1\n' > missall.py
+prun -c 'from badall import *'
+prun -c 'from missall import *'
+prun -c 'from app.util import *; print(sorted(k for k in dir() if not k.startswith("__")))'
+prun -c '
+import sys, app.util.plain as p
+del sys.modules["app"]
+import app.util.plain
+print(app.util.plain is p, "app" in sys.modules)'

@@ -306,6 +306,51 @@ static PithObject *m_lookup_error(PithObject *m, PithObject *const *a, size_t n,
     return pith_err_format(&pith_exc_LookupError, "unknown error handler name '%U'", a[0]);
 }
 
+PithObject *pith_codec_call_error_handler(const char *name, bool encode, const char *encoding,
+                                          PithObject *object, intptr_t start, intptr_t end,
+                                          const char *reason, intptr_t *newpos) {
+    if (!error_registry) {
+        pith_err_format(&pith_exc_LookupError, "unknown error handler name '%s'", name);
+        return NULL;
+    }
+    PithObject *h = pith_dict_get_item_str(error_registry, name);
+    if (!h) {
+        if (!pith_err_occurred())
+            pith_err_format(&pith_exc_LookupError, "unknown error handler name '%s'", name);
+        return NULL;
+    }
+    PithType *et = encode ? &pith_exc_UnicodeEncodeError : &pith_exc_UnicodeDecodeError;
+    PithObject *a[5] = {pith_str_from_cstr(encoding), object, pith_int_from_ssize(start),
+                        pith_int_from_ssize(end), pith_str_from_cstr(reason)};
+    PithObject *exc = a[0] && a[2] && a[3] && a[4] ? pith_call((PithObject *)et, a, 5, NULL) : NULL;
+    for (int i = 0; i < 5; i++)
+        if (i != 1) PITH_XDECREF(a[i]);
+    if (!exc) return NULL;
+    PithObject *r = pith_call_one(h, exc);
+    PITH_DECREF(exc);
+    if (!r) return NULL;
+    PithObject *repl = NULL;
+    if (pith_tuple_check(r) && PITH_SIZE(r) == 2 && pith_index_check(PITH_TUPLE_GET(r, 1)) &&
+        (pith_str_check(PITH_TUPLE_GET(r, 0)) || (encode && pith_bytes_check(PITH_TUPLE_GET(r, 0))))) {
+        intptr_t len = pith_str_check(object) ? PITH_STR_LEN(object) : PITH_SIZE(object);
+        intptr_t pos = pith_number_as_ssize(PITH_TUPLE_GET(r, 1), &pith_exc_OverflowError);
+        if (!(pos == -1 && pith_err_occurred())) {
+            if (pos < 0) pos += len;
+            if (pos < 0 || pos > len)
+                pith_err_format(&pith_exc_IndexError, "position %zd from error handler out of bounds", pos);
+            else {
+                *newpos = pos;
+                repl = PITH_NEWREF(PITH_TUPLE_GET(r, 0));
+            }
+        }
+    } else {
+        pith_err_set_string(&pith_exc_TypeError, encode ? "encoding error handler must return (str/bytes, int) tuple"
+                                                        : "decoding error handler must return (str, int) tuple");
+    }
+    PITH_DECREF(r);
+    return repl;
+}
+
 /* Fetch exc.start/end/object; kind 'e' encode, 'd' decode, 't' translate. */
 static int exc_parts(PithObject *exc, char *kind, intptr_t *start, intptr_t *end, PithObject **obj) {
     if (pith_type_ok(exc, &pith_exc_UnicodeEncodeError)) *kind = 'e';

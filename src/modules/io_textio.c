@@ -1,5 +1,5 @@
-/* io_textio.c — _io.TextIOWrapper (text over a buffered binary stream) and
- * _io.IncrementalNewlineDecoder.
+/* io_textio.c — _io.TextIOWrapper (text over a buffered binary stream).
+ * (IncrementalNewlineDecoder is in io_newline.c.)
  *
  * UTF-8, Latin-1 and ASCII with the builtin error handlers are coded
  * natively (so sys.stdout works before any Python codec is importable);
@@ -97,6 +97,7 @@ static int utf8_tail(const uint8_t *s, intptr_t len) {
 static PithObject *raw_decode(TextIO *t, const char *data, intptr_t len, bool final) {
     const char *errors = pith_str_utf8(t->errors);
     if (t->kind == K_CODEC) {
+        if (!t->decoder) return pith_io_unsupported("not readable");
         PithObject *b = pith_bytes_from(data, len);
         PithObject *a[2] = {b, pith_bool_from(final)};
         PithObject *r = b ? pith_call_method(t->decoder, "decode", a, 2) : NULL;
@@ -140,7 +141,7 @@ static PithObject *decode(TextIO *t, const char *data, intptr_t len, bool final)
 
 /* Decoder state (pending bytes as a new bytes object, flags). */
 static int get_state(TextIO *t, PithObject **bytes, int64_t *flags) {
-    if (t->kind == K_CODEC) {
+    if (t->kind == K_CODEC && t->decoder) {
         PithObject *st = pith_call_method(t->decoder, "getstate", NULL, 0);
         if (!st) return -1;
         if (!pith_tuple_check(st) || PITH_SIZE(st) != 2 || !pith_bytes_check(PITH_TUPLE_GET(st, 0))) {
@@ -167,7 +168,7 @@ static int get_state(TextIO *t, PithObject **bytes, int64_t *flags) {
 static int set_state(TextIO *t, const char *data, intptr_t len, int64_t flags) {
     if (t->readuniversal) t->pendingcr = (char)(flags & 1);
     flags >>= 1;
-    if (t->kind != K_CODEC) {
+    if (t->kind != K_CODEC || !t->decoder) {
         if (len > 4) len = 4;
         memcpy(t->pend, data, (size_t)len);
         t->npend = (char)len;
@@ -360,7 +361,9 @@ PithObject *pith_io_textio_new_std(PithObject *buffer, const char *errors, bool 
     PithObject *o = tio_new(&pith_io_textiowrapper_type, NULL, 0, NULL);
     if (!o) return NULL;
     PithObject *en = pith_str_from_cstr("utf-8"), *er = pith_str_from_cstr(errors);
-    PithObject *a[6] = {buffer, en, er, PITH_NONE, pith_bool_from(line_buffering), pith_bool_from(write_through)};
+    /* newline="\n" as CPython's create_stdio on POSIX: no translation */
+    PithObject *a[6] = {buffer, en, er, pith_io_istr("\n"), pith_bool_from(line_buffering),
+                        pith_bool_from(write_through)};
     int r = en && er ? tio_init(o, a, 6, NULL) : -1;
     PITH_XDECREF(en);
     PITH_XDECREF(er);
@@ -413,6 +416,7 @@ static int write_flush(TextIO *t) {
 }
 
 static int append_pending(TextIO *t, const char *p, intptr_t n) {
+    if (n == 0) return 0;
     if (t->wlen + n > t->wcap) {
         intptr_t nc = t->wcap ? t->wcap : 256;
         while (nc < t->wlen + n) nc *= 2;
@@ -1168,185 +1172,4 @@ PithType pith_io_textiowrapper_type = {
     .tp_methods = tio_methods,
     .tp_getset = tio_getset,
     .tp_base = &pith_io_textiobase_type,
-};
-
-/* ---- IncrementalNewlineDecoder -------------------------------------------------- */
-
-typedef struct NLDecoder {
-    PithObject ob;
-    PithObject *decoder, *errors;
-    char translate, pendingcr, ok;
-    int seennl;
-} NLDecoder;
-
-#define NLD(o) ((NLDecoder *)(o))
-
-static PithObject *nld_new(PithType *type, PithObject *const *args, size_t nargs, PithObject *kwnames) {
-    PithObject *o = pith_gc_new(type);
-    if (o) pith_gc_track(o);
-    return o;
-}
-
-static int nld_init(PithObject *self, PithObject *const *args, size_t nargs, PithObject *kwnames) {
-    static const char *const kw[] = {"decoder", "translate", "errors", NULL};
-    static const PithArgSpec spec = {"IncrementalNewlineDecoder", kw, 3, 0, 2, 3};
-    PithObject *v[3];
-    if (pith_arg_parse(&spec, args, nargs, kwnames, v) < 0) return -1;
-    int tr = pith_is_true(v[1]);
-    if (tr < 0) return -1;
-    NLDecoder *d = NLD(self);
-    PITH_SETREF(d->decoder, PITH_NEWREF(v[0]));
-    PITH_SETREF(d->errors, v[2] ? PITH_NEWREF(v[2]) : pith_str_from_cstr("strict"));
-    d->translate = (char)tr;
-    d->pendingcr = 0;
-    d->seennl = 0;
-    d->ok = 1;
-    return d->errors ? 0 : -1;
-}
-
-static int nld_check(NLDecoder *d) {
-    if (d->ok) return 0;
-    pith_err_set_string(&pith_exc_ValueError, "IncrementalNewlineDecoder.__init__() not called");
-    return -1;
-}
-
-static int nld_traverse(PithObject *o, pith_visitproc visit, void *arg) {
-    PITH_VISIT(NLD(o)->decoder);
-    PITH_VISIT(NLD(o)->errors);
-    return 0;
-}
-
-static int nld_clear(PithObject *o) {
-    PITH_CLEAR(NLD(o)->decoder);
-    PITH_CLEAR(NLD(o)->errors);
-    return 0;
-}
-
-static void nld_dealloc(PithObject *o) {
-    pith_gc_untrack(o);
-    nld_clear(o);
-    pith_gc_del(o);
-}
-
-IO_METHOD(nld_decode) {
-    static const char *const kw[] = {"input", "final", NULL};
-    static const PithArgSpec spec = {"decode", kw, 2, 0, 1, 2};
-    PithObject *v[2];
-    NLDecoder *d = NLD(self);
-    if (pith_arg_parse(&spec, args, nargs, kwnames, v) < 0 || nld_check(d) < 0) return NULL;
-    int final = v[1] ? pith_is_true(v[1]) : 0;
-    if (final < 0) return NULL;
-    PithObject *out;
-    if (d->decoder != PITH_NONE) {
-        PithObject *a[2] = {v[0], pith_bool_from(final)};
-        PithObject *kwn = pith_tuple_pack(1, pith_io_istr("final"));
-        PithObject *m = kwn ? pith_getattr_str(d->decoder, "decode") : NULL;
-        out = m ? pith_call(m, a, 1, kwn) : NULL;
-        PITH_XDECREF(m);
-        PITH_XDECREF(kwn);
-        if (!out) return NULL;
-    } else {
-        out = PITH_NEWREF(v[0]);
-    }
-    if (!pith_str_check(out)) {
-        pith_err_format(&pith_exc_TypeError, "decoder should return a string result, not '%s'", pith_type_name(out));
-        PITH_DECREF(out);
-        return NULL;
-    }
-    PithObject *r = pith_io_nl_step(out, final, d->translate, &d->pendingcr, &d->seennl);
-    PITH_DECREF(out);
-    return r;
-}
-
-IO_METHOD(nld_getstate) {
-    NLDecoder *d = NLD(self);
-    if (nld_check(d) < 0) return NULL;
-    PithObject *buf;
-    int64_t flag = 0;
-    if (d->decoder != PITH_NONE) {
-        PithObject *st = pith_call_method(d->decoder, "getstate", NULL, 0);
-        if (!st) return NULL;
-        if (!pith_tuple_check(st) || PITH_SIZE(st) != 2) {
-            PITH_DECREF(st);
-            return pith_err_format(&pith_exc_TypeError, "illegal decoder state");
-        }
-        buf = PITH_NEWREF(PITH_TUPLE_GET(st, 0));
-        flag = pith_int_as_i64(PITH_TUPLE_GET(st, 1));
-        PITH_DECREF(st);
-        if (flag == -1 && pith_err_occurred()) {
-            PITH_DECREF(buf);
-            return NULL;
-        }
-    } else {
-        buf = pith_bytes_from(NULL, 0);
-        if (!buf) return NULL;
-    }
-    flag = (flag << 1) | d->pendingcr;
-    PithObject *f = pith_int_from_i64(flag);
-    PithObject *t = f ? pith_tuple_pack(2, buf, f) : NULL;
-    PITH_DECREF(buf);
-    PITH_XDECREF(f);
-    return t;
-}
-
-IO_METHOD(nld_setstate) {
-    NLDecoder *d = NLD(self);
-    if (nld_check(d) < 0) return NULL;
-    PithObject *st = args[0];
-    if (!pith_tuple_check(st) || PITH_SIZE(st) != 2)
-        return pith_err_format(&pith_exc_TypeError, "state argument must be a tuple");
-    int64_t flag = pith_int_as_i64(PITH_TUPLE_GET(st, 1));
-    if (flag == -1 && pith_err_occurred()) return NULL;
-    d->pendingcr = (char)(flag & 1);
-    if (d->decoder != PITH_NONE) {
-        PithObject *f = pith_int_from_i64(flag >> 1);
-        PithObject *t = f ? pith_tuple_pack(2, PITH_TUPLE_GET(st, 0), f) : NULL;
-        PITH_XDECREF(f);
-        if (!t) return NULL;
-        int r = pith_io_call_void(d->decoder, "setstate", &t, 1);
-        PITH_DECREF(t);
-        if (r < 0) return NULL;
-    }
-    PITH_RETURN_NONE;
-}
-
-IO_METHOD(nld_reset) {
-    NLDecoder *d = NLD(self);
-    if (nld_check(d) < 0) return NULL;
-    d->seennl = 0;
-    d->pendingcr = 0;
-    if (d->decoder != PITH_NONE && pith_io_call_void(d->decoder, "reset", NULL, 0) < 0) return NULL;
-    PITH_RETURN_NONE;
-}
-
-static PithObject *nld_get_newlines(PithObject *o, void *c) {
-    if (nld_check(NLD(o)) < 0) return NULL;
-    return pith_io_newlines_value(NLD(o)->seennl);
-}
-
-static PithMethodDef nld_methods[] = {
-    {"decode", nld_decode, PITH_METH_KW, NULL},
-    {"getstate", nld_getstate, PITH_METH_NOARGS, NULL},
-    {"setstate", nld_setstate, PITH_METH_O, NULL},
-    {"reset", nld_reset, PITH_METH_NOARGS, NULL},
-    {NULL, NULL, 0, NULL},
-};
-
-static PithGetSetDef nld_getset[] = {
-    {"newlines", nld_get_newlines, NULL, NULL, NULL},
-    {NULL, NULL, NULL, NULL, NULL},
-};
-
-PithType pith_io_nldecoder_type = {
-    PITH_VAR_HEAD_INIT(&pith_type_type, 0),
-    .tp_name = "_io.IncrementalNewlineDecoder",
-    .tp_basicsize = sizeof(NLDecoder),
-    .tp_flags = PITH_TPFLAGS_HAVE_GC | PITH_TPFLAGS_BASETYPE,
-    .tp_dealloc = nld_dealloc,
-    .tp_traverse = nld_traverse,
-    .tp_clear = nld_clear,
-    .tp_new = nld_new,
-    .tp_init = nld_init,
-    .tp_methods = nld_methods,
-    .tp_getset = nld_getset,
 };

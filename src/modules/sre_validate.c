@@ -190,10 +190,10 @@ static int check_block(Checker *c, intptr_t i, intptr_t end) {
 
 int sre_validate(const SreCode *code, intptr_t n, intptr_t groups) {
     Checker c = {code, n, groups, NULL, NULL, 0, 0};
-    if (n < 1 || code[n - 1] != SRE_OP_SUCCESS) return -1;
+    if (n < 1) return -1;
     c.start = pith_mem_calloc((size_t)n + 1, 1);
     if (!c.start) return -1;
-    int r = check_block(&c, 0, n);
+    int r = check_body(&c, 0, n - 1, SRE_OP_SUCCESS); /* the pattern, then SUCCESS */
     for (intptr_t k = 0; r == 0 && k < c.ntargets; k++)
         if (!c.start[c.targets[k]]) r = -1;
     pith_mem_free(c.start);

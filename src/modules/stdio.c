@@ -9,6 +9,8 @@
 #include "pith/run.h"
 #include "io_internal.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 
 PithType pith_stdio_type = {
@@ -21,11 +23,12 @@ static bool is_text(PithObject *o) { return PITH_TYPE(o) == &pith_io_textiowrapp
 
 /* fd 0/1/2 as TextIOWrapper(Buffered*(FileIO(fd, closefd=False))). mode is
  * "r" or "w"; write_through (-u) puts the text layer straight on the raw
- * stream like CPython's unbuffered mode. */
+ * stream like CPython's unbuffered mode. An invalid fd gives None. */
 PithObject *pith_stdio_new(int fd, const char *name, const char *mode,
                            const char *errors, bool line_buffering,
                            bool write_through) {
     if (pith_io_types_ready() < 0) return NULL;
+    if (fcntl(fd, F_GETFD) < 0 && errno == EBADF) PITH_RETURN_NONE; /* as CPython: sys.stdout = None */
     bool reading = mode[0] == 'r';
     PithObject *nameobj = pith_str_from_cstr(name);
     if (!nameobj) return NULL;
@@ -37,7 +40,7 @@ PithObject *pith_stdio_new(int fd, const char *name, const char *mode,
         buf = pith_io_buffered_new(reading ? &pith_io_bufferedreader_type : &pith_io_bufferedwriter_type,
                                    raw, PITH_IO_DEFAULT_BUFFER_SIZE);
     if (!buf) goto done;
-    text = pith_io_textio_new_std(buf, errors, line_buffering && !reading, write_through);
+    text = pith_io_textio_new_std(buf, errors, line_buffering && !reading && !write_through, write_through);
     if (!text) goto done;
     PithObject *m = pith_str_from_cstr(mode);
     if (!m || pith_setattr_str(text, "mode", m) < 0) PITH_CLEAR(text);

@@ -270,6 +270,10 @@ static PithObject *sys_addaudithook(PithObject *self, PithObject *const *args, s
     PITH_RETURN_NONE;
 }
 
+/* runtime/unraisable.c: the default sys.unraisablehook. */
+PithObject *pith_sys_unraisablehook(PithObject *self, PithObject *const *args, size_t nargs,
+                                    PithObject *kwnames);
+
 static PithMethodDef sys_methods[] = {
     {"audit", sys_audit, PITH_METH_FAST, NULL},
     {"addaudithook", sys_addaudithook, PITH_METH_O, NULL},
@@ -281,6 +285,7 @@ static PithMethodDef sys_methods[] = {
     {"excepthook", sys_excepthook, PITH_METH_FAST, NULL},
     {"displayhook", sys_displayhook, PITH_METH_O, NULL},
     {"breakpointhook", sys_breakpointhook, PITH_METH_KW, NULL},
+    {"unraisablehook", pith_sys_unraisablehook, PITH_METH_O, NULL},
     {"intern", sys_intern, PITH_METH_O, NULL},
     {"getrefcount", sys_getrefcount, PITH_METH_O, NULL},
     {"getsizeof", sys_getsizeof, PITH_METH_FAST, NULL},
@@ -541,9 +546,10 @@ static int add_streams(PithObject *m) {
 
 /* Add the hooks under both their names (excepthook and __excepthook__). */
 static int add_hooks(PithObject *m) {
-    static const char *const names[] = {"excepthook", "displayhook", "breakpointhook"};
+    static const char *const names[] = {"excepthook", "displayhook", "breakpointhook",
+                                        "unraisablehook"};
     PithObject *d = pith_module_get_dict(m);
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 4; i++) {
         PithObject *f = pith_dict_get_item_str(d, names[i]);
         char dunder[32];
         snprintf(dunder, sizeof dunder, "__%s__", names[i]);

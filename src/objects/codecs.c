@@ -69,10 +69,6 @@ PithErrHandler pith_codec_error_handler(const char *e) {
     return PITH_ERR_UNKNOWN;
 }
 
-static PithObject *unknown_handler(const char *errors) {
-    return pith_err_format(&pith_exc_LookupError, "unknown error handler name '%s'", errors);
-}
-
 /* ---- exceptions --------------------------------------------------------- */
 
 /* Build exc_type(encoding, object, start, end, reason) and raise it. */
@@ -106,12 +102,31 @@ void pith_raise_encode_error(const char *encoding, PithObject *str, intptr_t sta
 
 /* ---- decoding ------------------------------------------------------------ */
 
-/* Handle the undecodable bytes data[start..end) per eh, appending to sb.
- * Returns 0, or -1 with the error raised. */
+/* A handler registered with codecs.register_error: append its replacement
+ * and set *endp to the position it returned. */
+static int decode_custom(PithStrBuilder *sb, const char *errname, const char *encoding,
+                         const char *data, intptr_t len, intptr_t start, intptr_t *endp,
+                         const char *reason) {
+    PithObject *obj = pith_bytes_from(data, len);
+    if (!obj) return -1;
+    intptr_t newpos;
+    PithObject *repl = pith_codec_call_error_handler(errname, false, encoding, obj, start, *endp,
+                                                     reason, &newpos);
+    PITH_DECREF(obj);
+    if (!repl) return -1;
+    int r = pith_sb_append_str(sb, repl);
+    PITH_DECREF(repl);
+    if (r == 0) *endp = newpos;
+    return r;
+}
+
+/* Handle the undecodable bytes data[start..*endp) per eh, appending to sb;
+ * decoding resumes at *endp. Returns 0, or -1 with the error raised. */
 static int decode_error(PithStrBuilder *sb, PithErrHandler eh, const char *errname,
                         const char *encoding, const char *data, intptr_t len,
-                        intptr_t start, intptr_t end, const char *reason) {
+                        intptr_t start, intptr_t *endp, const char *reason) {
     static const char hex[] = "0123456789abcdef";
+    intptr_t end = *endp;
     switch (eh) {
     case PITH_ERR_REPLACE:
         return pith_sb_append_char(sb, 0xFFFD);
@@ -133,8 +148,7 @@ static int decode_error(PithStrBuilder *sb, PithErrHandler eh, const char *errna
         }
         return 0;
     case PITH_ERR_UNKNOWN:
-        unknown_handler(errname);
-        return -1;
+        return decode_custom(sb, errname, encoding, data, len, start, endp, reason);
     default:
         break;
     }
@@ -199,7 +213,7 @@ PithObject *pith_utf8_decode(const char *data, intptr_t len, PithErrHandler eh,
             i += n;
             continue;
         }
-        if (decode_error(&sb, eh, errors, "utf-8", data, len, i, bad_end, reason) < 0) goto fail;
+        if (decode_error(&sb, eh, errors, "utf-8", data, len, i, &bad_end, reason) < 0) goto fail;
         i = bad_end;
     }
     return pith_sb_finish(&sb);
@@ -217,9 +231,11 @@ static PithObject *ascii_decode(const char *data, intptr_t len, PithErrHandler e
     pith_sb_init(&sb);
     for (i = 0; i < len; i++) {
         uint8_t b = (uint8_t)data[i];
+        intptr_t next = i + 1;
         int r = b < 128 ? pith_sb_append_char(&sb, b)
-                        : decode_error(&sb, eh, errors, "ascii", data, len, i, i + 1,
+                        : decode_error(&sb, eh, errors, "ascii", data, len, i, &next,
                                        "ordinal not in range(128)");
+        i = next - 1;
         if (r < 0) {
             pith_sb_discard(&sb);
             return NULL;
@@ -283,13 +299,14 @@ static PithObject *utf16_32_decode(const char *data, intptr_t len, int w, bool b
         uint32_t cp;
         intptr_t n;
         const char *why = utf16_32_step(s, i, len, w, be, &cp, &n);
-        int r = why ? decode_error(&sb, eh, errors, name, data, len, i, i + n, why)
+        intptr_t next = i + n;
+        int r = why ? decode_error(&sb, eh, errors, name, data, len, i, &next, why)
                     : pith_sb_append_char(&sb, cp);
         if (r < 0) {
             pith_sb_discard(&sb);
             return NULL;
         }
-        i += n;
+        i = next;
     }
     return pith_sb_finish(&sb);
 }
@@ -408,13 +425,39 @@ static int enc_put_text(ByteBuf *b, const EncSpec *sp, const char *t) {
     return 0;
 }
 
-/* Handle unencodable s[start..end) (all failing chars) per eh. */
-static int encode_error(ByteBuf *b, const EncSpec *sp, PithErrHandler eh, const char *errname,
-                        PithObject *str, intptr_t start, intptr_t end) {
-    if (eh == PITH_ERR_UNKNOWN) {
-        unknown_handler(errname);
-        return -1;
+/* A handler registered with codecs.register_error: write its replacement
+ * and move *next to the position it returned. */
+static int encode_custom(ByteBuf *b, const EncSpec *sp, const char *errname, PithObject *str,
+                         intptr_t start, intptr_t *next) {
+    intptr_t newpos;
+    PithObject *repl = pith_codec_call_error_handler(errname, true, sp->name, str, start, *next,
+                                                     sp->reason, &newpos);
+    if (!repl) return -1;
+    int r = 0;
+    if (pith_bytes_check(repl)) {
+        r = bb_put(b, PITH_BYTES_DATA(repl), PITH_SIZE(repl));
+    } else {
+        PithStr *t = (PithStr *)repl;
+        for (intptr_t k = 0; r == 0 && k < t->length; k++) {
+            uint32_t c = pith_str_read(t, k);
+            if (enc_ok(sp, c) && (sp->width != 1 || c < sp->limit)) r = enc_put(b, sp, c);
+            else {
+                pith_raise_encode_error(sp->name, str, start, *next, sp->reason);
+                r = -1;
+            }
+        }
     }
+    PITH_DECREF(repl);
+    if (r == 0) *next = newpos;
+    return r;
+}
+
+/* Handle unencodable s[start..*end) (all failing chars) per eh; *end is
+ * where encoding resumes. */
+static int encode_error(ByteBuf *b, const EncSpec *sp, PithErrHandler eh, const char *errname,
+                        PithObject *str, intptr_t start, intptr_t *endp) {
+    if (eh == PITH_ERR_UNKNOWN) return encode_custom(b, sp, errname, str, start, endp);
+    intptr_t end = *endp;
     PithStr *s = (PithStr *)str;
     for (intptr_t i = start; i < end; i++) {
         uint32_t c = pith_str_read(s, i);
@@ -471,7 +514,7 @@ static PithObject *encode_with(PithObject *str, const EncSpec *sp, PithErrHandle
         }
         intptr_t j = i + 1;
         while (j < n && !enc_ok(sp, pith_str_read(s, j))) j++;
-        if (encode_error(&b, sp, eh, errname, str, i, j) < 0) goto fail;
+        if (encode_error(&b, sp, eh, errname, str, i, &j) < 0) goto fail;
         i = j;
     }
     return bb_finish(&b);

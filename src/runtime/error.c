@@ -246,27 +246,7 @@ void pith_err_print(void) {
     PITH_DECREF(exc);
 }
 
-void pith_err_write_unraisable(PithObject *obj) {
-    PithObject *exc = pith_err_fetch();
-    if (!exc) return;
-    if (obj) {
-        PithObject *r = pith_repr(obj);
-        pith_sys_write_stderr("Exception ignored in: ");
-        if (r) {
-            const char *u = pith_str_utf8(r);
-            pith_sys_write_stderr(u ? u : "<object repr() failed>");
-            PITH_DECREF(r);
-        } else {
-            pith_sys_write_stderr("<object repr() failed>");
-        }
-        pith_err_clear();
-        pith_sys_write_stderr("\n");
-    }
-    PithObject *file = pith_sys_get_object("stderr");
-    pith_exc_display(exc, file == PITH_NONE ? NULL : file);
-    pith_err_clear();
-    PITH_DECREF(exc);
-}
+/* pith_err_write_unraisable: runtime/unraisable.c (sys.unraisablehook). */
 
 static PithObject *int_or_none(int v) {
     return v ? pith_int_from_i64(v) : PITH_NEWREF(PITH_NONE);

@@ -919,6 +919,34 @@ int pith_exc_display(PithObject *exc, PithObject *file) {
     return 0;
 }
 
+/* The report of sys.__unraisablehook__ (runtime/unraisable.c declares it):
+ * tb's entries if tb is a traceback, then "Type: str(value)" (": " even for
+ * an empty str, no chained exceptions, no notes), to file or C stderr. */
+int pith_tb_print_unraisable(PithObject *type, PithObject *value, PithObject *tb,
+                             PithObject *file) {
+    Out o = out_init(file == PITH_NONE ? NULL : file);
+    if (tb && PITH_TYPE(tb) == &pith_traceback_type)
+        print_traceback(&o, tb, "Traceback (most recent call last):\n", "");
+    if (type && pith_type_check(type)) {
+        print_type_name(&o, (PithType *)type);
+        if (value && value != PITH_NONE) {
+            PithObject *s = pith_str(value);
+            out_str(&o, ": ");
+            if (s) out_obj(&o, s);
+            else out_str(&o, "<exception str() failed>");
+            pith_err_clear();
+            PITH_XDECREF(s);
+        }
+        out_str(&o, "\n");
+    }
+    if (o.file) {
+        PithObject *saved = pith_err_fetch();
+        if (pith_stdio_flush(o.file) < 0) pith_err_clear();
+        pith_err_restore(saved);
+    }
+    return 0;
+}
+
 /* ---- chunk lists (traceback module, tbformat.h) ---------------------------------------- */
 
 typedef void (*ChunkFn)(Out *o, PithObject *arg);

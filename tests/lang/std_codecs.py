@@ -71,3 +71,36 @@ import io
 print(sr(io.BytesIO("x\ny".encode())).readlines())
 print(codecs.BOM_UTF8, codecs.iterdecode([b"\xc3", b"\xa9"], "utf-8").__next__())
 print("".join(codecs.iterdecode([b"\xc3", b"\xa9!"], "utf-8")))
+
+# custom error handlers used by str.encode / bytes.decode
+def h(exc):
+    return ("[%s]" % ascii(exc.object[exc.start:exc.end]), exc.end)
+codecs.register_error("brackets", h)
+try:
+    "a€".encode("ascii", lambda e: 0)
+except TypeError as e:
+    print(e)
+codecs.register_error("nonascii", lambda e: ("\xe9", e.end))
+try:
+    "a€".encode("ascii", "nonascii")
+except UnicodeEncodeError as e:
+    print("UnicodeEncodeError", e)
+print("a€b€€".encode("ascii", "brackets"), "é".encode("latin-1", "brackets"), "x\udc80".encode("utf-8", "brackets"))
+def hd(exc):
+    return ("<%02x>" % exc.object[exc.start], exc.start + 1)
+codecs.register_error("hexd", hd)
+print(b"a\xffb\xfe".decode("ascii", "hexd"), b"a\xff\xfeb".decode("utf-8", "hexd"), b"\xff\xd8a".decode("utf-16-le", "hexd"))
+def skip2(exc):
+    return ("", exc.end + 1)
+codecs.register_error("skip2", skip2)
+print("é123".encode("ascii", "skip2"))
+def bad(exc):
+    return 1
+codecs.register_error("bad", bad)
+for f in [lambda: "é".encode("ascii", "bad"), lambda: b"\xff".decode("utf-8", "bad"), lambda: "é".encode("ascii", "nohandler"),
+          lambda: codecs.register_error("x", 1)]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+print("abc".encode("ascii", "nohandler"), "é".encode("ascii", "namereplace") if False else "")

@@ -46,11 +46,33 @@ typedef struct PithConfig {
 extern PithConfig pith_config;
 
 /* Struct sequences (modules/structseq.c): named tuple-like types such as
- * sys.version_info. Fill a zeroed static PithType once; n = len(fields). */
-int pith_structseq_init_type(PithType *t, const char *name,
+ * sys.version_info and os.stat_result. The first n_visible items form the
+ * tuple; the rest are reachable only by name (CPython's n_sequence_fields <
+ * n_fields). fields[i] names item i; a NULL name is an unnamed item
+ * (os.stat_result's integer times). Instances are tuples allocated with
+ * n_fields slots and PITH_SIZE = n_visible; at most 64 fields.
+ * Invariant: the PithType is the first member, so PITH_TYPE(o) casts. */
+typedef struct PithStructSeqType {
+    PithType type;
+    const char *const *fields;
+    int n_fields, n_visible, n_unnamed;
+    /* Called on instances made by T(sequence) (os.stat_result fills its
+     * float times from the int ones); may be NULL. */
+    void (*fixup)(PithObject *self);
+} PithStructSeqType;
+
+/* Ready a zeroed static st as the instantiable type `name`
+ * ("os.stat_result"): T(sequence, dict=None), __reduce__, n_fields, ... */
+int pith_structseq_init(PithStructSeqType *st, const char *name,
+                        const char *const *fields, int n_fields, int n_visible);
+/* The same for a type Python code cannot instantiate (sys.flags); all n
+ * fields visible. */
+int pith_structseq_init_type(PithStructSeqType *st, const char *name,
                              const char *const *fields, int n);
-/* New instance; items are borrowed (increfed). */
-PithObject *pith_structseq_new(PithType *t, PithObject *const *items);
+/* New instance from n_fields non-NULL items: _new borrows them, _steal
+ * takes them over even on error. */
+PithObject *pith_structseq_new(PithStructSeqType *st, PithObject *const *items);
+PithObject *pith_structseq_steal(PithStructSeqType *st, PithObject **items);
 
 /* types.SimpleNamespace-like object (modules/namespace.c). */
 extern PithType pith_namespace_type;

@@ -246,6 +246,10 @@ typedef struct PithGetSetDef {
 #define PITH_TPFLAGS_IMMUTABLETYPE (1UL << 8)
 #define PITH_TPFLAGS_DISALLOW_INSTANTIATION (1UL << 7)
 #define PITH_TPFLAGS_IS_ABSTRACT (1UL << 20) /* __abstractmethods__ set non-empty */
+/* Instances accept weak references (as a non-zero tp_weaklistoffset does;
+ * pith keeps weak references in weakref.c's side table, so no field is
+ * needed). Inherited by subclasses. */
+#define PITH_TPFLAGS_WEAKREFABLE (1UL << 21)
 #define PITH_TPFLAGS_LONG_SUBCLASS (1UL << 24)
 #define PITH_TPFLAGS_LIST_SUBCLASS (1UL << 25)
 #define PITH_TPFLAGS_TUPLE_SUBCLASS (1UL << 26)

@@ -422,9 +422,28 @@ PithObject *pith_import_find_spec_on_path(PithObject *name, PithObject *path) {
     return path_search(name, path);
 }
 
+/* Import name's parent package first (if any): 1 with *mod set when
+ * that put name itself into sys.modules (os.py registers os.path), -1 on
+ * error, 0 otherwise (CPython re-checks sys.modules after the parent). */
+static int parent_imported_us(PithObject *name, PithObject **mod) {
+    PithObject *parent = parent_name(name);
+    if (!parent) return -1;
+    PithObject *pm = PITH_STR_LEN(parent) > 0 ? pith_import_module(parent) : NULL;
+    bool bad = PITH_STR_LEN(parent) > 0 && !pm;
+    PITH_DECREF(parent);
+    if (bad) return -1;
+    PITH_XDECREF(pm);
+    PithObject *again = pm ? pith_dict_get_item(pith_interp.modules, name) : NULL;
+    if (!again) return pith_err_occurred() ? -1 : 0;
+    *mod = PITH_NEWREF(again);
+    return 1;
+}
+
 /* Import a name that is not in sys.modules yet. */
 static PithObject *import_fresh(PithObject *name) {
     PithObject *parent_mod = NULL, *mod = NULL;
+    PithObject *early = NULL;
+    if (parent_imported_us(name, &early) != 0) return early;
     PithObject *spec = find_spec(name, &parent_mod);
     if (spec) {
         /* the parent's import may have imported us already */

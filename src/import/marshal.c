@@ -46,6 +46,11 @@ typedef struct Writer {
     PithObject **keys;
     int32_t *idx;
     size_t tcap, tcount;
+    /* Code objects' name tuples (names, varnames, cellvars, freevars) by
+     * value: an equal tuple written later is written as a reference to the
+     * first, so a module's many identical ('self', 'x') tuples load as one
+     * object. Created on first use; owns its keys. */
+    PithObject *name_tuples;
 } Writer;
 
 static int w_reserve(Writer *w, size_t n) {
@@ -279,6 +284,22 @@ static int w_set(Writer *w, PithObject *o, int flag) {
     return r;
 }
 
+/* The first written tuple equal to t when t is a non-empty tuple of exact
+ * strs (equal such tuples are interchangeable), else t; borrowed. The table
+ * holds the first one, so it is flagged for back-references when written. */
+static PithObject *canonical_names(Writer *w, PithObject *t) {
+    if (w->version < 3 || !pith_tuple_check_exact(t) || PITH_SIZE(t) == 0) return t;
+    for (intptr_t i = 0; i < PITH_SIZE(t); i++)
+        if (!pith_str_check_exact(PITH_TUPLE_GET(t, i))) return t;
+    if (!w->name_tuples && !(w->name_tuples = pith_dict_new())) {
+        pith_err_clear();
+        return t;
+    }
+    PithObject *c = pith_dict_setdefault(w->name_tuples, t, t);
+    if (!c) pith_err_clear();
+    return c ? c : t;
+}
+
 static int w_code(Writer *w, PithObject *o, int flag) {
     PithCode *co = (PithCode *)o;
     int32_t ints[7] = {co->argcount, co->posonlyargcount, co->kwonlyargcount, co->stacksize,
@@ -288,8 +309,12 @@ static int w_code(Writer *w, PithObject *o, int flag) {
         if (w_u32(w, (uint32_t)ints[i]) < 0) return -1;
     for (intptr_t i = 0; i < co->ninstrs; i++)
         if (w_u32(w, co->instrs[i]) < 0) return -1;
-    PithObject *objs[10] = {co->consts,   co->names, co->varnames, co->cellvars,
-                            co->freevars, co->filename, co->name, co->qualname,
+    PithObject *objs[10] = {co->consts,
+                            canonical_names(w, co->names),
+                            canonical_names(w, co->varnames),
+                            canonical_names(w, co->cellvars),
+                            canonical_names(w, co->freevars),
+                            co->filename, co->name, co->qualname,
                             co->linetable, co->exceptiontable};
     return w_items(w, objs, 10);
 }
@@ -360,6 +385,7 @@ PithObject *pith_marshal_dumps(PithObject *obj, int version) {
     pith_mem_free(w.buf);
     pith_mem_free(w.keys);
     pith_mem_free(w.idx);
+    PITH_XDECREF(w.name_tuples);
     return r;
 }
 

@@ -508,15 +508,13 @@ intptr_t pith_gc_collect(int gen) {
 
 /* Automatic collection, checked on each GC allocation: the oldest
  * generation whose count exceeds its threshold is collected; a full
- * collection also waits until 25% of long-lived objects are new. */
+ * collection also waits until 25% of long-lived objects are new. In stress
+ * mode every allocation collects, at least generation 0 (the older ones
+ * still when their counts say so, or their garbage would pile up). */
 static void maybe_collect(void) {
     if (collecting || !enabled || gens[0].threshold == 0) return;
-    if (stress) {
-        stress_collections++;
-        pith_gc_collect(0);
-        return;
-    }
-    if (gens[0].count <= gens[0].threshold) return;
+    if (stress) stress_collections++;
+    else if (gens[0].count <= gens[0].threshold) return;
     for (int i = NGENERATIONS - 1; i >= 0; i--) {
         if (gens[i].count <= gens[i].threshold && i > 0) continue;
         if (i == NGENERATIONS - 1 && long_lived_pending < long_lived_total / 4) continue;

@@ -20,6 +20,7 @@ PithObject *pith_math_module_init(void);      /* modules/math.c */
 PithObject *pith_time_module_init(void);      /* modules/time.c */
 PithObject *pith_errno_module_init(void);     /* modules/errno.c */
 PithObject *pith_sre_module_init(void);       /* modules/sre_module.c */
+PithObject *pith_signal_module_init(void);    /* modules/signal.c */
 
 const PithBuiltinModule pith_builtin_modules[] = {
     {"builtins", pith_builtins_module_init},
@@ -34,6 +35,7 @@ const PithBuiltinModule pith_builtin_modules[] = {
     {"math", pith_math_module_init},
     {"time", pith_time_module_init},
     {"errno", pith_errno_module_init},
+    {"_signal", pith_signal_module_init},
     {"_sre", pith_sre_module_init},
     {"itertools", pith_itertools_module_init},
     {"_thread", pith_thread_module_init},

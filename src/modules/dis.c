@@ -517,7 +517,7 @@ static PithObject *dis_disassemble(PithObject *self, PithObject *const *args, si
 
 /* ---- Instruction objects ------------------------------------------------------------- */
 
-static PithType instruction_type, positions_type;
+static PithStructSeqType instruction_type, positions_type;
 
 static PithObject *int_or_none(int v) {
     return v < 0 ? PITH_NEWREF(PITH_NONE) : pith_int_from_i64(v);
@@ -814,7 +814,7 @@ static int init_types(void) {
                                              "positions"};
     static const char *const pos_fields[] = {"lineno", "end_lineno", "col_offset",
                                              "end_col_offset"};
-    if (instruction_type.tp_name) return 0;
+    if (instruction_type.type.tp_name) return 0;
     if (pith_structseq_init_type(&positions_type, "Positions", pos_fields, 4) < 0) return -1;
     return pith_structseq_init_type(&instruction_type, "Instruction", ins_fields, 9);
 }

@@ -24,13 +24,17 @@ PithObject *pith_io_nl_step(PithObject *text, bool final, bool translate, char *
     if (lead_cr) *pendingcr = 0;
     bool hold = !final && n > 0 && pith_str_read(s, n - 1) == '\r';
     intptr_t end = hold ? n - 1 : n;
-    /* Fast path: nothing to do. */
-    bool any = lead_cr || hold;
-    for (intptr_t i = 0; !any && i < n; i++) {
+    /* Fast path: no '\r' anywhere, so only '\n' endings to record. */
+    bool any_cr = lead_cr || hold, any_lf = false;
+    for (intptr_t i = 0; !any_cr && i < n; i++) {
         uint32_t c = pith_str_read(s, i);
-        any = c == '\r' || c == '\n';
+        any_cr = c == '\r';
+        any_lf |= c == '\n';
     }
-    if (!any) return PITH_NEWREF(text);
+    if (!any_cr) {
+        if (any_lf) *seennl |= PITH_IO_LF;
+        return PITH_NEWREF(text);
+    }
     PithStrBuilder sb;
     pith_sb_init(&sb);
     int seen = 0;

@@ -18,12 +18,12 @@
 
 extern char **environ;
 extern PithMethodDef pith_posix_file_methods[], pith_posix_dir_methods[];
-extern PithSeqType pith_stat_result_type;
+extern PithStructSeqType pith_stat_result_type;
 extern PithType pith_direntry_type;
 int pith_posix_stat_init(void);
 int pith_posix_dir_init(void);
 
-static PithSeqType terminal_size_type, uname_result_type, times_result_type;
+static PithStructSeqType terminal_size_type, uname_result_type, times_result_type;
 
 /* ---- helpers -------------------------------------------------------------- */
 
@@ -152,7 +152,7 @@ static PithObject *os_get_terminal_size(PithObject *m, PithObject *const *a, siz
         PITH_XDECREF(it[1]);
         return NULL;
     }
-    return pith_seq_new(&terminal_size_type, it);
+    return pith_structseq_steal(&terminal_size_type, it);
 }
 
 static PithObject *os_fspath_f(PithObject *m, PithObject *const *args, size_t nargs,
@@ -164,14 +164,14 @@ static PithObject *os_fspath_f(PithObject *m, PithObject *const *args, size_t na
     return pith_os_fspath(a);
 }
 
-/* Build a PithSeqType instance from C strings / numbers. */
-static PithObject *seq_from_objs(PithSeqType *t, PithObject **it, int n) {
+/* Build a PithStructSeqType instance from C strings / numbers. */
+static PithObject *seq_from_objs(PithStructSeqType *t, PithObject **it, int n) {
     for (int i = 0; i < n; i++) {
         if (it[i]) continue;
         for (int j = 0; j < n; j++) PITH_XDECREF(it[j]);
         return NULL;
     }
-    return pith_seq_new(t, it);
+    return pith_structseq_steal(t, it);
 }
 
 static PithObject *os_uname(PithObject *m, PithObject *const *a, size_t n, PithObject *k) {
@@ -414,9 +414,9 @@ static int init_types(void) {
     static const char *const tm[] = {"user", "system", "children_user", "children_system",
                                      "elapsed"};
     if (pith_posix_stat_init() < 0 || pith_posix_dir_init() < 0 ||
-        pith_seqtype_init(&terminal_size_type, "os.terminal_size", ts, 2, 2) < 0 ||
-        pith_seqtype_init(&uname_result_type, "posix.uname_result", un, 5, 5) < 0 ||
-        pith_seqtype_init(&times_result_type, "posix.times_result", tm, 5, 5) < 0)
+        pith_structseq_init(&terminal_size_type, "os.terminal_size", ts, 2, 2) < 0 ||
+        pith_structseq_init(&uname_result_type, "posix.uname_result", un, 5, 5) < 0 ||
+        pith_structseq_init(&times_result_type, "posix.times_result", tm, 5, 5) < 0)
         return -1;
     return 0;
 }

@@ -22,7 +22,7 @@ static const char *const stat_fields[] = {
     "st_atime",    "st_mtime",    "st_ctime",    "st_atime_ns", "st_mtime_ns",
     "st_ctime_ns", "st_blksize",  "st_blocks",   "st_rdev",
 };
-PithSeqType pith_stat_result_type;
+PithStructSeqType pith_stat_result_type;
 
 /* stat_result(seq): missing float times default to the int ones. */
 static void stat_fixup(PithObject *self) {
@@ -36,7 +36,7 @@ static void stat_fixup(PithObject *self) {
 
 int pith_posix_stat_init(void) {
     pith_stat_result_type.fixup = stat_fixup;
-    return pith_seqtype_init(&pith_stat_result_type, "os.stat_result", stat_fields, 19, 10);
+    return pith_structseq_init(&pith_stat_result_type, "os.stat_result", stat_fields, 19, 10);
 }
 
 static PithObject *ns_int(struct timespec ts) {
@@ -75,7 +75,7 @@ PithObject *pith_os_stat_result(const struct stat *st) {
         for (int j = 0; j < 19; j++) PITH_XDECREF(it[j]);
         return NULL;
     }
-    return pith_seq_new(&pith_stat_result_type, it);
+    return pith_structseq_steal(&pith_stat_result_type, it);
 }
 
 /* ---- argument helpers ----------------------------------------------------- */

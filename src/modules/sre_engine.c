@@ -228,11 +228,11 @@ static intptr_t count(SreState *st, const SreCode *pc, intptr_t maxcount) {
     /* not a one-character item: match it repeatedly (never emitted by
      * re._compiler, kept for hand-made code) */
     while (st->ptr < end) {
-        intptr_t r = sre_match(st, pc, false);
+        intptr_t before = st->ptr, r = sre_match(st, pc, false);
         if (r < 0) return r;
-        if (!r) break;
+        if (!r || st->ptr <= before) break; /* no progress: stop */
     }
-    return st->ptr - ptr;
+    return st->ptr > ptr ? st->ptr - ptr : 0;
 }
 
 /* ---- the frame and save stacks ---------------------------------------------------- */

@@ -15,7 +15,8 @@
 
 PithConfig pith_config;
 
-static PithType version_info_type, flags_type, float_info_type, int_info_type;
+static PithStructSeqType version_info_type, flags_type, float_info_type, int_info_type;
+static PithStructSeqType hash_info_type;
 
 #define SYS_COPYRIGHT                                                          \
     "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\n" \
@@ -387,7 +388,7 @@ static PithObject *build_path(const char *exe) {
 }
 
 /* Build one struct sequence value from C values (ints/strs/floats). */
-static PithObject *make_seq(PithType *t, PithObject **items, int n) {
+static PithObject *make_seq(PithStructSeqType *t, PithObject **items, int n) {
     PithObject *r = NULL;
     for (int i = 0; i < n; i++)
         if (!items[i]) goto done;
@@ -403,7 +404,7 @@ done:
 
 static PithObject *make_version_info(void) {
     static const char *const f[] = {"major", "minor", "micro", "releaselevel", "serial"};
-    if (!version_info_type.tp_name &&
+    if (!version_info_type.type.tp_name &&
         pith_structseq_init_type(&version_info_type, "sys.version_info", f, 5) < 0)
         return NULL;
     PithObject *it[5] = {I(3), I(11), I(7), S("final"), I(0)};
@@ -416,7 +417,7 @@ static PithObject *make_flags(void) {
         "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning",
         "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode",
         "warn_default_encoding", "safe_path", "int_max_str_digits"};
-    if (!flags_type.tp_name && pith_structseq_init_type(&flags_type, "sys.flags", f, 18) < 0)
+    if (!flags_type.type.tp_name && pith_structseq_init_type(&flags_type, "sys.flags", f, 18) < 0)
         return NULL;
     PithConfig *c = &pith_config;
     PithObject *it[18] = {
@@ -432,7 +433,7 @@ static PithObject *make_float_info(void) {
     static const char *const f[] = {"max", "max_exp", "max_10_exp", "min", "min_exp",
                                     "min_10_exp", "dig", "mant_dig", "epsilon", "radix",
                                     "rounds"};
-    if (!float_info_type.tp_name &&
+    if (!float_info_type.type.tp_name &&
         pith_structseq_init_type(&float_info_type, "sys.float_info", f, 11) < 0)
         return NULL;
     PithObject *it[11] = {F(DBL_MAX), I(DBL_MAX_EXP), I(DBL_MAX_10_EXP), F(DBL_MIN),
@@ -444,12 +445,25 @@ static PithObject *make_float_info(void) {
 static PithObject *make_int_info(void) {
     static const char *const f[] = {"bits_per_digit", "sizeof_digit",
                                     "default_max_str_digits", "str_digits_check_threshold"};
-    if (!int_info_type.tp_name &&
+    if (!int_info_type.type.tp_name &&
         pith_structseq_init_type(&int_info_type, "sys.int_info", f, 4) < 0)
         return NULL;
     /* CPython's digit size, not pith's: programs print it. */
     PithObject *it[4] = {I(30), I(4), I(4300), I(640)};
     return make_seq(&int_info_type, it, 4);
+}
+
+/* pith hashes numbers modulo 2**61-1 and str/bytes with SipHash-1-3, as
+ * CPython 3.11 on 64-bit platforms (no small-string cutoff). */
+static PithObject *make_hash_info(void) {
+    static const char *const f[] = {"width", "modulus", "inf", "nan", "imag",
+                                    "algorithm", "hash_bits", "seed_bits", "cutoff"};
+    if (!hash_info_type.type.tp_name &&
+        pith_structseq_init_type(&hash_info_type, "sys.hash_info", f, 9) < 0)
+        return NULL;
+    PithObject *it[9] = {I(64), I(((int64_t)1 << 61) - 1), I(314159), I(0), I(1000003),
+                         S("siphash13"), I(64), I(128), I(0)};
+    return make_seq(&hash_info_type, it, 9);
 }
 
 static PithObject *make_implementation(void) {
@@ -574,6 +588,7 @@ static int add_version_data(PithObject *m) {
     r |= pith_module_add_object(m, "maxunicode", I(0x10FFFF));
     r |= pith_module_add_object(m, "float_info", make_float_info());
     r |= pith_module_add_object(m, "int_info", make_int_info());
+    r |= pith_module_add_object(m, "hash_info", make_hash_info());
     r |= pith_module_add_object(m, "float_repr_style", S("short"));
     r |= pith_module_add_object(m, "abiflags", S(""));
     r |= pith_module_add_object(m, "platlibdir", S("lib"));

@@ -11,7 +11,7 @@
 #include "osmod.h"
 #include "pith/import.h"
 
-static PithSeqType struct_time_type;
+static PithStructSeqType struct_time_type;
 
 /* ---- clocks --------------------------------------------------------------- */
 
@@ -144,7 +144,7 @@ static PithObject *tm_to_struct(const struct tm *tm, const char *zone, long gmto
         for (int j = 0; j < 11; j++) PITH_XDECREF(it[j]);
         return NULL;
     }
-    return pith_seq_new(&struct_time_type, it);
+    return pith_structseq_steal(&struct_time_type, it);
 }
 
 /* A seconds argument (None = now) as time_t, rounding toward -inf. */
@@ -457,7 +457,7 @@ static const char *const struct_time_fields[] = {
 };
 
 PithObject *pith_time_module_init(void) {
-    if (pith_seqtype_init(&struct_time_type, "time.struct_time", struct_time_fields, 11, 9) < 0)
+    if (pith_structseq_init(&struct_time_type, "time.struct_time", struct_time_fields, 11, 9) < 0)
         return NULL;
     PithObject *m = pith_module_new("time");
     if (!m) return NULL;

@@ -578,10 +578,65 @@ intptr_t pith_length_hint(PithObject *o, intptr_t dflt) {
 
 /* ---- isinstance / issubclass ------------------------------------------------- */
 
-static int instance_via_class(PithObject *inst, PithObject *cls) {
+/* cls.__bases__ when it is a tuple (new ref); NULL without an error when
+ * absent or not a tuple (CPython's abstract classes: any object with a
+ * __bases__ tuple takes part in isinstance/issubclass). */
+static PithObject *abstract_bases(PithObject *cls) {
+    PithObject *b = NULL, *id = pith_id_bases();
+    if (!id || pith_lookup_attr(cls, id, &b) <= 0) return NULL;
+    if (pith_tuple_check(b)) return b;
+    PITH_DECREF(b);
+    return NULL;
+}
+
+/* 1 when cls has a __bases__ tuple; else -1 with TypeError(msg) unless
+ * the lookup itself failed. */
+static int check_class(PithObject *cls, const char *msg) {
+    PithObject *b = abstract_bases(cls);
+    if (b) {
+        PITH_DECREF(b);
+        return 1;
+    }
+    if (!pith_err_occurred()) pith_err_set_string(&pith_exc_TypeError, msg);
+    return -1;
+}
+
+/* Walk derived's __bases__ looking for cls (iteratively along single
+ * inheritance, recursively with a depth guard otherwise). */
+static int abstract_issubclass(PithObject *derived, PithObject *cls) {
+    PITH_INCREF(derived);
+    for (;;) {
+        if (derived == cls) {
+            PITH_DECREF(derived);
+            return 1;
+        }
+        PithObject *bases = abstract_bases(derived);
+        PITH_DECREF(derived);
+        if (!bases) return pith_err_occurred() ? -1 : 0;
+        intptr_t n = PITH_SIZE(bases);
+        if (n == 1) {
+            derived = PITH_NEWREF(PITH_TUPLE_GET(bases, 0));
+            PITH_DECREF(bases);
+            continue;
+        }
+        int r = 0;
+        for (intptr_t i = 0; r == 0 && i < n; i++) {
+            if (pith_enter_recursive_call(" in __issubclass__") < 0) {
+                r = -1;
+                break;
+            }
+            r = abstract_issubclass(PITH_TUPLE_GET(bases, i), cls);
+            pith_leave_recursive_call();
+        }
+        PITH_DECREF(bases);
+        return r;
+    }
+}
+
+int pith_real_isinstance(PithObject *inst, PithObject *cls) {
+    PithObject *c;
     if (pith_type_check(cls)) {
         if (pith_type_ok(inst, (PithType *)cls)) return 1;
-        PithObject *c;
         int f = pith_lookup_attr(inst, pith_id_class(), &c);
         if (f <= 0) return f;
         int r = c != (PithObject *)PITH_TYPE(inst) && pith_type_check(c) &&
@@ -589,16 +644,20 @@ static int instance_via_class(PithObject *inst, PithObject *cls) {
         PITH_DECREF(c);
         return r;
     }
-    pith_err_set_string(&pith_exc_TypeError,
-                        "isinstance() arg 2 must be a type, a tuple of types, or a union");
-    return -1;
+    if (check_class(cls, "isinstance() arg 2 must be a type, a tuple of types, or a union") < 0)
+        return -1;
+    int f = pith_lookup_attr(inst, pith_id_class(), &c);
+    if (f <= 0) return f;
+    int r = abstract_issubclass(c, cls);
+    PITH_DECREF(c);
+    return r;
 }
 
 /* Call cls.__instancecheck__ / __subclasscheck__ if defined; 2 = absent. */
-static int call_checker(PithObject *cls, PithObject *name, PithObject *arg) {
+static int call_checker(PithObject *cls, PithObject *name, PithObject *arg, const char *where) {
     PithObject *checker = pith_lookup_special(cls, name);
     if (!checker) return pith_err_occurred() ? -1 : 2;
-    if (pith_enter_recursive_call(" in __instancecheck__")) {
+    if (pith_enter_recursive_call(where)) {
         PITH_DECREF(checker);
         return -1;
     }
@@ -611,44 +670,37 @@ static int call_checker(PithObject *cls, PithObject *name, PithObject *arg) {
     return t;
 }
 
-int pith_isinstance(PithObject *inst, PithObject *cls) {
-    if ((PithObject *)PITH_TYPE(inst) == cls) return 1;
-    if (PITH_TYPE(cls) == &pith_type_type) return instance_via_class(inst, cls);
-    if (pith_tuple_check(cls)) {
-        for (intptr_t i = 0; i < PITH_SIZE(cls); i++) {
-            int r = pith_isinstance(inst, PITH_TUPLE_GET(cls, i));
-            if (r != 0) return r;
-        }
-        return 0;
-    }
-    int r = call_checker(cls, pith_id_instancecheck(), inst);
-    return r == 2 ? instance_via_class(inst, cls) : r;
+/* Apply check(x, item) to each item of the tuple cls until one is not 0. */
+static int any_of(PithObject *x, PithObject *cls, int (*check)(PithObject *, PithObject *),
+                  const char *where) {
+    if (pith_enter_recursive_call(where) < 0) return -1;
+    int r = 0;
+    for (intptr_t i = 0; r == 0 && i < PITH_SIZE(cls); i++) r = check(x, PITH_TUPLE_GET(cls, i));
+    pith_leave_recursive_call();
+    return r;
 }
 
-static int subclass_plain(PithObject *derived, PithObject *cls) {
-    if (!pith_type_check(derived)) {
-        pith_err_set_string(&pith_exc_TypeError, "issubclass() arg 1 must be a class");
+int pith_isinstance(PithObject *inst, PithObject *cls) {
+    if ((PithObject *)PITH_TYPE(inst) == cls) return 1;
+    if (PITH_TYPE(cls) == &pith_type_type) return pith_real_isinstance(inst, cls);
+    if (pith_tuple_check(cls)) return any_of(inst, cls, pith_isinstance, " in __instancecheck__");
+    int r = call_checker(cls, pith_id_instancecheck(), inst, " in __instancecheck__");
+    return r == 2 ? pith_real_isinstance(inst, cls) : r;
+}
+
+int pith_real_issubclass(PithObject *derived, PithObject *cls) {
+    if (pith_type_check(derived) && pith_type_check(cls))
+        return pith_type_is_subtype((PithType *)derived, (PithType *)cls);
+    if (check_class(derived, "issubclass() arg 1 must be a class") < 0 ||
+        check_class(cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union") < 0)
         return -1;
-    }
-    if (!pith_type_check(cls)) {
-        pith_err_set_string(&pith_exc_TypeError,
-                            "issubclass() arg 2 must be a class, a tuple of classes, "
-                            "or a union");
-        return -1;
-    }
-    return pith_type_is_subtype((PithType *)derived, (PithType *)cls);
+    return abstract_issubclass(derived, cls);
 }
 
 int pith_issubclass(PithObject *derived, PithObject *cls) {
     if (PITH_TYPE(cls) == &pith_type_type && pith_type_check(derived))
         return pith_type_is_subtype((PithType *)derived, (PithType *)cls);
-    if (pith_tuple_check(cls)) {
-        for (intptr_t i = 0; i < PITH_SIZE(cls); i++) {
-            int r = pith_issubclass(derived, PITH_TUPLE_GET(cls, i));
-            if (r != 0) return r;
-        }
-        return 0;
-    }
-    int r = call_checker(cls, pith_id_subclasscheck(), derived);
-    return r == 2 ? subclass_plain(derived, cls) : r;
+    if (pith_tuple_check(cls)) return any_of(derived, cls, pith_issubclass, " in __subclasscheck__");
+    int r = call_checker(cls, pith_id_subclasscheck(), derived, " in __subclasscheck__");
+    return r == 2 ? pith_real_issubclass(derived, cls) : r;
 }

@@ -340,9 +340,6 @@ static int set_module_and_qualname(PithType *t, PithObject *dict, PithObject *na
     } else {
         t->ht_qualname = PITH_NEWREF(name);
     }
-    if (!pith_dict_get_item(dict, pith_id_doc()) &&
-        pith_dict_set_item(dict, pith_id_doc(), PITH_NONE) < 0)
-        return -1;
     /* __eq__ without __hash__ makes instances unhashable. */
     if (pith_dict_get_item(dict, pith_id_eq()) && !pith_dict_get_item(dict, pith_id_hash()) &&
         pith_dict_set_item(dict, pith_id_hash(), PITH_NONE) < 0)
@@ -352,6 +349,12 @@ static int set_module_and_qualname(PithType *t, PithObject *dict, PithObject *na
         wrap_implicit(dict, pith_id_class_getitem(), pith_classmethod_new) < 0)
         return -1;
     return 0;
+}
+
+/* __doc__ defaults to None; done after the slots, which may name __doc__. */
+static int default_doc(PithObject *dict) {
+    if (pith_dict_get_item(dict, pith_id_doc())) return 0;
+    return pith_dict_set_item(dict, pith_id_doc(), PITH_NONE);
 }
 
 /* Decide basicsize, dictoffset and slot members. */
@@ -498,9 +501,9 @@ static int finish_type(PithType *t, PithObject *kwds) {
         t->tp_traverse = subtype_traverse;
         t->tp_clear = subtype_clear;
     }
-    if (pith_type_ready(t) < 0) return -1;
+    if (fill_cell(t) < 0 || pith_type_ready(t) < 0) return -1; /* mro() may read __class__ */
     pith_slots_fixup(t);
-    if (fill_cell(t) < 0 || call_set_names(t) < 0) return -1;
+    if (call_set_names(t) < 0) return -1;
     return call_init_subclass(t, kwds);
 }
 
@@ -525,7 +528,8 @@ PithObject *pith_type_new_impl(PithType *meta, PithObject *name, PithObject *bas
     PITH_DECREF(own_bases);
     if (!t) return NULL;
     if (set_module_and_qualname(t, t->tp_dict, name) < 0 ||
-        set_layout(t, base, t->tp_dict, name) < 0 || finish_type(t, kwds) < 0) {
+        set_layout(t, base, t->tp_dict, name) < 0 || default_doc(t->tp_dict) < 0 ||
+        finish_type(t, kwds) < 0) {
         PITH_DECREF(t);
         return NULL;
     }

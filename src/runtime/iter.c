@@ -6,6 +6,7 @@
  * underlying sequence / callable (field is NULL) and stays exhausted. */
 #include "pith/pith.h"
 #include "runtime_internal.h"
+#include "../objects/containers_impl.h" /* pickling helpers of iterators */
 
 bool pith_iter_check(PithObject *o) { return PITH_TYPE(o)->tp_iternext != NULL; }
 
@@ -98,8 +99,31 @@ static int seqiter_traverse(PithObject *o, pith_visitproc visit, void *arg) {
     return 0;
 }
 
+/* (iter, (seq,), index), or (iter, ((),)) once exhausted. */
+static PithObject *seqiter_reduce(PithObject *o, PithObject *const *args, size_t nargs,
+                                  PithObject *kwnames) {
+    SeqIter *it = (SeqIter *)o;
+    if (it->seq) return pith_iter_reduce(it->seq, it->index);
+    PithObject *empty = pith_tuple_new(0);
+    PithObject *r = empty ? pith_iter_reduce_exhausted(empty) : NULL;
+    PITH_XDECREF(empty);
+    return r;
+}
+
+/* Negative states become 0; no upper clamp (the sequence length may change). */
+static PithObject *seqiter_setstate(PithObject *o, PithObject *const *args, size_t nargs,
+                                    PithObject *kwnames) {
+    SeqIter *it = (SeqIter *)o;
+    intptr_t i;
+    if (pith_iter_state_index(args[0], &i) < 0) return NULL;
+    if (it->seq) it->index = i < 0 ? 0 : i;
+    PITH_RETURN_NONE;
+}
+
 static PithMethodDef seqiter_methods[] = {
     {"__length_hint__", seqiter_length_hint, PITH_METH_NOARGS, NULL},
+    {"__reduce__", seqiter_reduce, PITH_METH_NOARGS, NULL},
+    {"__setstate__", seqiter_setstate, PITH_METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -164,6 +188,30 @@ static int calliter_traverse(PithObject *o, pith_visitproc visit, void *arg) {
     return 0;
 }
 
+/* (iter, (callable, sentinel)), or (iter, ((),)) once exhausted. */
+static PithObject *calliter_reduce(PithObject *o, PithObject *const *args, size_t nargs,
+                                   PithObject *kwnames) {
+    CallIter *it = (CallIter *)o;
+    if (!it->callable) {
+        PithObject *empty = pith_tuple_new(0);
+        PithObject *r = empty ? pith_iter_reduce_exhausted(empty) : NULL;
+        PITH_XDECREF(empty);
+        return r;
+    }
+    PithObject *b = pith_eval_get_builtins();
+    PithObject *iterf = b ? pith_dict_get_item_str(b, "iter") : NULL;
+    if (!iterf) return pith_err_format(&pith_exc_RuntimeError, "lost builtins.iter");
+    PithObject *a = pith_tuple_pack(2, it->callable, it->sentinel);
+    PithObject *r = a ? pith_tuple_pack(2, iterf, a) : NULL;
+    PITH_XDECREF(a);
+    return r;
+}
+
+static PithMethodDef calliter_methods[] = {
+    {"__reduce__", calliter_reduce, PITH_METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 PithType pith_calliter_type = {
     PITH_VAR_HEAD_INIT(&pith_type_type, 0),
     .tp_name = "callable_iterator",
@@ -173,4 +221,5 @@ PithType pith_calliter_type = {
     .tp_traverse = calliter_traverse,
     .tp_iter = self_iter,
     .tp_iternext = calliter_next,
+    .tp_methods = calliter_methods,
 };

@@ -723,6 +723,7 @@ int pith_bytes_main(int argc, char **argv) {
     }
     apply_environment();
     signal(SIGPIPE, SIG_IGN); /* as CPython: a closed pipe raises BrokenPipeError */
+    signal(SIGXFSZ, SIG_IGN); /* as CPython: an oversized write raises OSError */
     if (pith_initialize() < 0 || store_options() < 0 ||
         pith_sys_init(pith_config.script_argc, pith_config.script_argv) < 0 ||
         fix_preloaded_modules() < 0) {

@@ -62,6 +62,11 @@ int pith_merge_class_dict(PithObject *names, PithObject *cls);
 /* error.c */
 void pith_err_prepare_memory_error(void);
 
+/* abstract.c: isinstance/issubclass without the __instancecheck__ /
+ * __subclasscheck__ hooks (type's own implementations of those hooks). */
+int pith_real_isinstance(PithObject *inst, PithObject *cls);
+int pith_real_issubclass(PithObject *derived, PithObject *cls);
+
 /* type.c */
 PithObject *pith_type_new_impl(PithType *meta, PithObject *name,
                                PithObject *bases, PithObject *dict,

@@ -8,8 +8,9 @@
  *    dispatcher that looks the dunder up on the type and calls it.
  *
  * One table (slotdefs) drives both directions. Entries that share a slot
- * (nb_add <- __add__ and __radd__) are adjacent-agnostic: fixup scans the
- * whole table for every entry with the same slot. */
+ * (nb_add <- __add__ and __radd__) form a group, resolved together; a new
+ * class resolves only the groups its own dict names along its MRO and takes
+ * the others from its base (see pith_slots_fixup). */
 #include <string.h>
 
 #include "pith/pith.h"
@@ -281,6 +282,10 @@ static PithObject *w_del(PithObject *self, PithObject *const *args, size_t nargs
 /* type(self).name bound to self and called; *found = 0 if absent. */
 static PithObject *call_dunder(PithObject *self, PithObject *name, PithObject *const *args,
                                size_t nargs, int *found) {
+    if (!name) { /* intern() failed: the error is set */
+        if (found) *found = 1;
+        return NULL;
+    }
     PithObject *f = pith_type_lookup(PITH_TYPE(self), name);
     if (found) *found = f != NULL;
     if (!f) {
@@ -310,7 +315,27 @@ static PithObject *call_maybe(PithObject *self, PithObject *name, PithObject *co
     return found ? r : PITH_NOTIMPL;
 }
 
-static PithObject *intern(const char *s) { return pith_str_intern_cstr(s); }
+/* The interned str for a C string literal, borrowed: names are cached by
+ * the literal's address (the cache owns a reference to each, and interned
+ * strings live as long as the process), so dispatching a dunder does not
+ * build and hash a new str on every call. NULL + MemoryError on failure. */
+static PithObject *intern(const char *s) {
+    enum { NCACHE = 256 };
+    static struct {
+        const char *key;
+        PithObject *name;
+    } cache[NCACHE];
+    size_t i = ((uintptr_t)s >> 3) & (NCACHE - 1);
+    for (size_t n = 0; n < NCACHE && cache[i].key; n++, i = (i + 1) & (NCACHE - 1))
+        if (cache[i].key == s) return cache[i].name;
+    PithObject *name = pith_str_intern_cstr(s);
+    if (name && !cache[i].key) {
+        cache[i].key = s;
+        cache[i].name = name;
+    }
+    /* a full cache (never with the literals of this file) keeps the reference */
+    return name;
+}
 
 #define UNARY_DISPATCH(fname, dunder)                                          \
     static PithObject *fname(PithObject *self) {                               \
@@ -347,7 +372,8 @@ static PithObject *binary_dispatch(PithObject *a, PithObject *b, size_t off,
                                    anyfn self_slot, const char *name,
                                    const char *rname) {
     PithType *ta = PITH_TYPE(a), *tb = PITH_TYPE(b);
-    PithObject *args[1];
+    PithObject *args[1], *n = intern(name), *rn = intern(rname);
+    if (!n || !rn) return NULL;
     bool a_side = ta->tp_as_number &&
                   *(anyfn *)((char *)ta->tp_as_number + off) == self_slot;
     bool do_other = ta != tb && tb->tp_as_number &&
@@ -355,19 +381,19 @@ static PithObject *binary_dispatch(PithObject *a, PithObject *b, size_t off,
     PithObject *r;
     if (a_side) {
         if (do_other && pith_type_is_subtype(tb, ta) &&
-            pith_type_lookup(tb, intern(rname)) != pith_type_lookup(ta, intern(rname))) {
+            pith_type_lookup(tb, rn) != pith_type_lookup(ta, rn)) {
             args[0] = a;
-            r = call_maybe(b, intern(rname), args, 1);
+            r = call_maybe(b, rn, args, 1);
             if (r != PITH_NOTIMPL) return r;
             do_other = false;
         }
         args[0] = b;
-        r = call_maybe(a, intern(name), args, 1);
+        r = call_maybe(a, n, args, 1);
         if (r != PITH_NOTIMPL || ta == tb) return r;
     }
     if (do_other) {
         args[0] = a;
-        return call_maybe(b, intern(rname), args, 1);
+        return call_maybe(b, rn, args, 1);
     }
     PITH_RETURN_NOTIMPL;
 }
@@ -490,8 +516,26 @@ static intptr_t d_hash(PithObject *self) {
 static const char *const rich_names[] = {"__lt__", "__le__", "__eq__",
                                          "__ne__", "__gt__", "__ge__"};
 
+/* As CPython: a failure while looking up or binding the method (e.g. a
+ * property raising) is swallowed and the comparison is NotImplemented. */
 static PithObject *d_richcompare(PithObject *self, PithObject *other, int op) {
-    return call_maybe(self, intern(rich_names[op]), &other, 1);
+    PithObject *name = intern(rich_names[op]);
+    if (!name) return NULL;
+    PithObject *f = pith_type_lookup(PITH_TYPE(self), name);
+    if (!f) return PITH_NOTIMPL;
+    if (pith_type_has_flag(PITH_TYPE(f), PITH_TPFLAGS_METHOD_DESCRIPTOR) ||
+        !PITH_TYPE(f)->tp_descr_get)
+        return call_maybe(self, name, &other, 1);
+    PITH_INCREF(f);
+    PithObject *m = PITH_TYPE(f)->tp_descr_get(f, self, (PithObject *)PITH_TYPE(self));
+    PITH_DECREF(f);
+    if (!m) {
+        pith_err_clear();
+        return PITH_NOTIMPL;
+    }
+    PithObject *r = pith_call(m, &other, 1, NULL);
+    PITH_DECREF(m);
+    return r;
 }
 
 static PithObject *d_call(PithObject *self, PithObject *const *args, size_t nargs,
@@ -502,7 +546,12 @@ static PithObject *d_call(PithObject *self, PithObject *const *args, size_t narg
                                    : pith_err_format(&pith_exc_TypeError,
                                                      "'%.200s' object is not callable",
                                                      pith_type_name(self));
-    PithObject *r = pith_call(f, args, nargs, kwnames);
+    /* __call__ may itself be an instance of the class: bound the C depth */
+    PithObject *r = NULL;
+    if (pith_enter_recursive_call(" while calling a Python object") == 0) {
+        r = pith_call(f, args, nargs, kwnames);
+        pith_leave_recursive_call();
+    }
     PITH_DECREF(f);
     return r;
 }
@@ -947,19 +996,74 @@ int pith_slots_add_wrappers(PithType *t) {
 
 /* ---- heap types: point slots at C functions or dispatchers ------------------------------ */
 
-/* Decide the value of the slot that slotdefs[k] describes for class t. */
-static anyfn resolve_slot(PithType *t, const SlotDef *target) {
+/* Slot groups: the slotdefs entries that describe one C slot (__add__,
+ * __radd__ and sq's __add__ ... are one group per slot). Built once:
+ * def_name[i] is the interned name of slotdefs[i]; lead[i] the first entry
+ * of its group; next_in_group[i] / next_same_name[i] chain the later
+ * entries of the same group / with the same name (NO_DEF ends a chain);
+ * name_tab is an open-addressing set of the first entry of each name. */
+#define NO_DEF 0xff
+#define NAME_TAB 256
+static PithObject *def_name[NSLOTDEFS];
+static uint8_t lead[NSLOTDEFS], next_in_group[NSLOTDEFS], next_same_name[NSLOTDEFS];
+static uint8_t name_tab[NAME_TAB]; /* index + 1, 0 = empty */
+static bool groups_ready;
+
+static bool same_slot(const SlotDef *a, const SlotDef *b) {
+    return a->table == b->table && a->offset == b->offset;
+}
+
+static int build_groups(void) {
+    _Static_assert(NSLOTDEFS < NO_DEF && NSLOTDEFS < NAME_TAB / 2, "slot tables too small");
+    for (size_t i = 0; i < NSLOTDEFS; i++)
+        if (!def_name[i] && !(def_name[i] = intern(slotdefs[i].name))) return -1;
+    for (size_t i = 0; i < NSLOTDEFS; i++) {
+        lead[i] = next_in_group[i] = next_same_name[i] = NO_DEF;
+        for (size_t j = 0; j < i && lead[i] == NO_DEF; j++)
+            if (same_slot(&slotdefs[j], &slotdefs[i])) lead[i] = lead[j];
+        if (lead[i] == NO_DEF) lead[i] = (uint8_t)i;
+        for (size_t j = i + 1; j < NSLOTDEFS; j++) {
+            if (next_in_group[i] == NO_DEF && same_slot(&slotdefs[j], &slotdefs[i]))
+                next_in_group[i] = (uint8_t)j;
+            if (next_same_name[i] == NO_DEF && def_name[j] == def_name[i])
+                next_same_name[i] = (uint8_t)j;
+        }
+    }
+    for (size_t i = 0; i < NSLOTDEFS; i++) {
+        size_t h = (size_t)pith_str_hash(def_name[i]) & (NAME_TAB - 1);
+        while (name_tab[h] && def_name[name_tab[h] - 1] != def_name[i]) h = (h + 1) & (NAME_TAB - 1);
+        if (!name_tab[h]) name_tab[h] = (uint8_t)(i + 1);
+    }
+    groups_ready = true;
+    return 0;
+}
+
+/* The first slotdefs entry named `name` (a str), or NO_DEF. */
+static size_t find_def(PithObject *name) {
+    intptr_t hash = pith_str_hash(name);
+    if (hash == -1) {
+        pith_err_clear();
+        return NO_DEF;
+    }
+    for (size_t h = (size_t)hash & (NAME_TAB - 1); name_tab[h]; h = (h + 1) & (NAME_TAB - 1)) {
+        PithObject *d = def_name[name_tab[h] - 1];
+        if (d == name || (pith_str_hash(d) == hash && pith_str_equal(d, name))) return name_tab[h] - 1u;
+    }
+    return NO_DEF;
+}
+
+/* The value of the slot of group g for a class whose MRO lookups are those
+ * of `from`: the C function of an inherited wrapper for exactly this slot,
+ * else the generic dispatcher when some entry names a Python-level method. */
+static anyfn resolve_group(PithType *from, size_t g) {
+    const SlotDef *target = &slotdefs[g];
     anyfn specific = NULL, generic = NULL;
     bool ambiguous = false;
-    for (size_t i = 0; i < NSLOTDEFS; i++) {
+    for (size_t i = g; i != NO_DEF; i = next_in_group[i]) {
         const SlotDef *s = &slotdefs[i];
-        if (s->table != target->table || s->offset != target->offset) continue;
-        PithObject *name = intern(s->name);
-        PithObject *d = name ? pith_type_lookup(t, name) : NULL;
+        PithObject *d = pith_type_lookup(from, def_name[i]);
         if (!d) continue;
-        if (PITH_TYPE(d) == &pith_wrapper_descr_type &&
-            ((WrapperDescr *)d)->slot->offset == s->offset &&
-            ((WrapperDescr *)d)->slot->table == s->table) {
+        if (PITH_TYPE(d) == &pith_wrapper_descr_type && same_slot(((WrapperDescr *)d)->slot, s)) {
             anyfn f = ((WrapperDescr *)d)->wrapped;
             if (specific && specific != f) ambiguous = true;
             specific = f;
@@ -971,29 +1075,65 @@ static anyfn resolve_slot(PithType *t, const SlotDef *target) {
             if (!generic) ambiguous = true;
         }
     }
-    if (generic || ambiguous) return generic;
-    return specific;
-}
-
-static void fixup_one(PithType *t, const SlotDef *s) {
-    anyfn *p = slot_ptr(t, s);
-    if (!p) return;
+    anyfn v = generic || ambiguous ? generic : specific;
     /* The getattr pair: without a Python __getattr__/__getattribute__ keep
      * the inherited C function. */
-    anyfn v = resolve_slot(t, s);
-    if (s->offset == offsetof(PithType, tp_getattro) && s->table == T_TYPE) {
-        PithObject *ga = pith_type_lookup(t, pith_id_getattr());
-        PithObject *gb = pith_type_lookup(t, pith_id_getattribute());
+    if (target->table == T_TYPE && target->offset == offsetof(PithType, tp_getattro)) {
+        PithObject *ga = pith_type_lookup(from, pith_id_getattr());
+        PithObject *gb = pith_type_lookup(from, pith_id_getattribute());
         if (!ga && gb && PITH_TYPE(gb) == &pith_wrapper_descr_type)
             v = ((WrapperDescr *)gb)->wrapped;
         else if (ga || gb)
             v = (anyfn)d_getattr_hook;
     }
-    *p = v;
+    return v;
 }
 
+static void fixup_group(PithType *t, PithType *from, size_t g) {
+    anyfn *p = slot_ptr(t, &slotdefs[g]);
+    if (p) *p = resolve_group(from, g);
+}
+
+/* The only base of t when t's MRO is t followed by that base's MRO: then
+ * every name absent from t's own dict is looked up exactly as on the base. */
+static PithType *simple_base(PithType *t) {
+    PithObject *bases = t->tp_bases, *mro = t->tp_mro;
+    if (!bases || !mro || PITH_SIZE(bases) != 1) return NULL;
+    PithType *b = (PithType *)PITH_TUPLE_GET(bases, 0);
+    PithObject *bmro = b->tp_mro;
+    if (!bmro || PITH_SIZE(mro) != PITH_SIZE(bmro) + 1 || PITH_TUPLE_GET(mro, 0) != (PithObject *)t)
+        return NULL;
+    for (intptr_t i = 0; i < PITH_SIZE(bmro); i++)
+        if (PITH_TUPLE_GET(mro, i + 1) != PITH_TUPLE_GET(bmro, i)) return NULL;
+    return b;
+}
+
+/* Mark own[lead] for each slot group named by a key of t's dict; false when
+ * a key is not an exact str (then every group is resolved on t itself). */
+static bool mark_own(PithType *t, bool *own) {
+    intptr_t pos = 0;
+    PithObject *k, *v;
+    while (pith_dict_next(t->tp_dict, &pos, &k, &v)) {
+        if (!pith_str_check_exact(k)) return false;
+        if (PITH_STR_LEN(k) < 5 || pith_str_read((PithStr *)k, 0) != '_') continue;
+        for (size_t i = find_def(k); i != NO_DEF; i = next_same_name[i]) own[lead[i]] = true;
+    }
+    return true;
+}
+
+/* Set every slot of the new class t. Groups that t's own dict does not
+ * name take the resolution of the base (cheap, cached lookups) when t's
+ * MRO extends the base's; the rest are resolved along t's MRO. */
 void pith_slots_fixup(PithType *t) {
-    for (size_t i = 0; i < NSLOTDEFS; i++) fixup_one(t, &slotdefs[i]);
+    if (!groups_ready && build_groups() < 0) {
+        pith_err_clear(); /* out of memory: the inherited slots stay */
+        return;
+    }
+    bool own[NSLOTDEFS] = {false};
+    PithType *base = simple_base(t);
+    if (base && !mark_own(t, own)) base = NULL;
+    for (size_t g = 0; g < NSLOTDEFS; g++)
+        if (lead[g] == g) fixup_group(t, base && !own[g] ? base : t, g);
     /* tp_new: a Python __new__ (staticmethod) in the MRO before the
      * builtin one means dispatching to it. */
     PithObject *n = pith_type_lookup(t, pith_id_new());
@@ -1002,8 +1142,11 @@ void pith_slots_fixup(PithType *t) {
 
 static void update_rec(PithType *t, PithObject *name) {
     if (!pith_type_has_flag(t, PITH_TPFLAGS_HEAPTYPE)) return;
-    for (size_t i = 0; i < NSLOTDEFS; i++)
-        if (pith_str_eq_cstr(name, slotdefs[i].name)) fixup_one(t, &slotdefs[i]);
+    if (!groups_ready && build_groups() < 0) {
+        pith_err_clear();
+        return;
+    }
+    for (size_t i = find_def(name); i != NO_DEF; i = next_same_name[i]) fixup_group(t, t, lead[i]);
     if (pith_str_eq_cstr(name, "__new__")) pith_slots_fixup(t);
     if (!t->tp_subclasses) return;
     intptr_t pos = 0;

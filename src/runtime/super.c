@@ -55,15 +55,14 @@ static PithObject *frame_cell_value(PithFrame *f, intptr_t slot) {
 
 static PithObject *first_argument(PithFrame *f) {
     PithCode *co = f->code;
-    PithObject *v = f->localsplus[0];
-    if (v && pith_cell_check(v)) return pith_cell_get(v);
-    if (v) return v;
-    /* self captured by a closure: look for a cell of the same name */
+    /* self captured by a closure lives in the cell of the same name (the
+     * local slot keeps the value passed in); a cell passed as the argument
+     * itself is not unwrapped */
     PithObject *name = PITH_TUPLE_GET(co->varnames, 0);
     for (intptr_t i = 0; i < PITH_SIZE(co->cellvars); i++)
         if (pith_str_equal(PITH_TUPLE_GET(co->cellvars, i), name))
             return frame_cell_value(f, co->nlocals + i);
-    return NULL;
+    return f->localsplus[0];
 }
 
 /* Zero-argument super(): (__class__, first argument) of the caller. */

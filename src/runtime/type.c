@@ -245,7 +245,7 @@ static void inherit_slots(PithType *t, PithType *b) {
 
 /* Layout and flags come from the primary base only. */
 static void inherit_special(PithType *t, PithType *b) {
-    t->tp_flags |= b->tp_flags & SUBCLASS_FLAGS;
+    t->tp_flags |= b->tp_flags & (SUBCLASS_FLAGS | PITH_TPFLAGS_WEAKREFABLE);
     if (!t->tp_basicsize) t->tp_basicsize = b->tp_basicsize;
     if (!t->tp_itemsize) t->tp_itemsize = b->tp_itemsize;
     if (!t->tp_dictoffset) t->tp_dictoffset = b->tp_dictoffset;
@@ -376,13 +376,38 @@ static int ready_inherit(PithType *t) {
     return 0;
 }
 
+/* The MRO of t: a metaclass's own mro() override when it has one (called
+ * while t is being readied, as CPython does), else the C3 linearisation.
+ * The override's result must hold only classes. */
+static PithObject *compute_mro(PithType *t) {
+    PithObject *id_mro = pith_id_mro();
+    PithType *meta = PITH_TYPE(t);
+    if (meta == &pith_type_type || !(t->tp_flags & PITH_TPFLAGS_HEAPTYPE))
+        return pith_type_mro_tuple(t);
+    if (!id_mro) return NULL;
+    PithObject *fn = pith_type_lookup(meta, id_mro);
+    if (!fn || fn == pith_type_lookup(&pith_type_type, id_mro)) return pith_type_mro_tuple(t);
+    PithObject *self = (PithObject *)t;
+    PithObject *res = pith_call(fn, &self, 1, NULL);
+    PithObject *tup = res ? pith_sequence_tuple(res) : NULL;
+    PITH_XDECREF(res);
+    for (intptr_t i = 0; tup && i < PITH_SIZE(tup); i++) {
+        PithObject *b = PITH_TUPLE_GET(tup, i);
+        if (pith_type_check(b)) continue;
+        pith_err_format(&pith_exc_TypeError, "mro() returned a non-class ('%.500s')",
+                        pith_type_name(b));
+        PITH_CLEAR(tup);
+    }
+    return tup;
+}
+
 int pith_type_ready(PithType *t) {
     if (t->tp_flags & (PITH_TPFLAGS_READY | PITH_TPFLAGS_READYING)) return 0;
     t->tp_flags |= PITH_TPFLAGS_READYING;
     int r = -1;
     if (ready_bases(t) < 0) goto done;
     if (!t->tp_dict && !(t->tp_dict = pith_dict_new())) goto done;
-    if (!t->tp_mro && !(t->tp_mro = pith_type_mro_tuple(t))) goto done;
+    if (!t->tp_mro && !(t->tp_mro = compute_mro(t))) goto done;
     if (ready_new(t) < 0 || fill_dict(t) < 0 || ready_inherit(t) < 0) goto done;
     r = 0;
 done:
@@ -865,27 +890,14 @@ static PithObject *type_subclasses(PithObject *self, PithObject *const *args,
 
 static PithObject *type_instancecheck(PithObject *self, PithObject *const *args,
                                       size_t nargs, PithObject *kwnames) {
-    PithObject *inst = args[0];
-    if (pith_type_ok(inst, (PithType *)self)) PITH_RETURN_TRUE;
-    PithObject *cls;
-    int f = pith_lookup_attr(inst, pith_id_class(), &cls);
-    if (f < 0) return NULL;
-    bool r = false;
-    if (f) {
-        r = cls != (PithObject *)PITH_TYPE(inst) && pith_type_check(cls) &&
-            pith_type_is_subtype((PithType *)cls, (PithType *)self);
-        PITH_DECREF(cls);
-    }
-    return pith_bool_from(r);
+    int r = pith_real_isinstance(args[0], self);
+    return r < 0 ? NULL : pith_bool_from(r);
 }
 
 static PithObject *type_subclasscheck(PithObject *self, PithObject *const *args,
                                       size_t nargs, PithObject *kwnames) {
-    PithObject *sub = args[0];
-    if (!pith_type_check(sub))
-        return pith_err_format(&pith_exc_TypeError,
-                               "issubclass() arg 1 must be a class");
-    return pith_bool_from(pith_type_is_subtype((PithType *)sub, (PithType *)self));
+    int r = pith_real_issubclass(args[0], self);
+    return r < 0 ? NULL : pith_bool_from(r);
 }
 
 static PithObject *type_dir(PithObject *self, PithObject *const *args,

@@ -19,14 +19,14 @@ int pith_tb_print_unraisable(PithObject *type, PithObject *value, PithObject *tb
 
 enum { F_TYPE, F_VALUE, F_TB, F_MSG, F_OBJ, NFIELDS };
 
-static PithType hookargs_type;
+static PithStructSeqType hookargs_type;
 
-static PithType *hookargs(void) {
+static PithStructSeqType *hookargs(void) {
     static const char *const fields[NFIELDS] = {"exc_type", "exc_value", "exc_traceback",
                                                 "err_msg", "object"};
-    if (!hookargs_type.tp_name &&
+    if (!hookargs_type.type.tp_name &&
         pith_structseq_init_type(&hookargs_type, "UnraisableHookArgs", fields, NFIELDS) < 0) {
-        hookargs_type.tp_name = NULL;
+        hookargs_type.type.tp_name = NULL;
         return NULL;
     }
     return &hookargs_type;
@@ -88,9 +88,9 @@ PithObject *pith_sys_unraisablehook(PithObject *self, PithObject *const *args, s
                                     PithObject *kwnames) {
     (void)self, (void)nargs, (void)kwnames;
     PithObject *arg = args[0];
-    PithType *t = hookargs();
+    PithStructSeqType *t = hookargs();
     if (!t) return NULL;
-    if (PITH_TYPE(arg) != t) {
+    if (PITH_TYPE(arg) != &t->type) {
         pith_err_set_string(&pith_exc_TypeError,
                             "sys.unraisablehook argument type must be UnraisableHookArgs");
         return NULL;
@@ -113,7 +113,7 @@ static void fields_of(PithObject *exc, PithObject *msg, PithObject *obj, PithObj
 
 /* Call hook with the fields; 0 if it returned, else -1 with its error set. */
 static int call_hook(PithObject *hook, PithObject *const *f) {
-    PithType *t = hookargs();
+    PithStructSeqType *t = hookargs();
     PithObject *args = t ? pith_structseq_new(t, f) : NULL;
     PithObject *r = args ? pith_call(hook, &args, 1, NULL) : NULL;
     PITH_XDECREF(args);

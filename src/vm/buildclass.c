@@ -4,7 +4,7 @@
  * create the class and fill the __class__ cell used by super(). */
 #include "vm_internal.h"
 
-static PithObject *id_mro_entries, *id_prepare, *id_orig_bases, *id_classcell;
+static PithObject *id_mro_entries, *id_prepare, *id_orig_bases;
 
 /* Replace bases that define __mro_entries__ (PEP 560). New ref tuple. */
 static PithObject *update_bases(PithObject *bases) {
@@ -135,15 +135,21 @@ static PithObject *prepare_namespace(PithObject *meta, PithObject *name, PithObj
     return ns;
 }
 
-/* Fill the __class__ cell (returned by the body or stored in ns). */
-static void set_class_cell(PithObject *body_result, PithObject *ns, PithObject *cls) {
-    PithObject *cell = body_result && pith_cell_check(body_result) ? body_result : NULL;
-    if (!cell && pith_dict_check(ns)) {
-        cell = pith_dict_get_item(ns, pith_vm_name(&id_classcell, "__classcell__"));
-        if (!cell) pith_err_clear();
-    }
-    if (cell && pith_cell_check(cell) && !pith_cell_get(cell) && pith_type_check(cls))
-        pith_cell_set(cell, cls);
+/* Check the __class__ cell the class body returned: type.__new__ must
+ * have filled it with cls (it does so from ns["__classcell__"]). */
+static int check_class_cell(PithObject *body_result, PithObject *name, PithObject *cls) {
+    if (!pith_cell_check(body_result) || !pith_type_check(cls)) return 0;
+    PithObject *got = pith_cell_get(body_result);
+    if (got == cls) return 0;
+    if (!got)
+        pith_err_format(&pith_exc_RuntimeError,
+                        "__class__ not set defining %.200R as %.200R. "
+                        "Was __classcell__ propagated to type.__new__?",
+                        name, cls);
+    else
+        pith_err_format(&pith_exc_TypeError, "__class__ set to %.200R defining %.200R as %.200R",
+                        got, name, cls);
+    return -1;
 }
 
 PithObject *pith_builtin_build_class(PithObject *self, PithObject *const *args, size_t nargs,
@@ -186,7 +192,7 @@ PithObject *pith_builtin_build_class(PithObject *self, PithObject *const *args, 
         goto done;
     PithObject *pre[3] = {name, bases, ns};
     cls = call_with_kw(meta, pre, 3, kwv, nkw, kwn);
-    if (cls) set_class_cell(body, ns, cls);
+    if (cls && check_class_cell(body, name, cls) < 0) PITH_CLEAR(cls);
 done:
     PITH_XDECREF(meta_ref);
     PITH_XDECREF(kwn);

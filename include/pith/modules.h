@@ -34,6 +34,8 @@ typedef struct PithConfig {
     int bytes_warning, debug, inspect, interactive, optimize;
     int dont_write_bytecode, no_user_site, no_site, ignore_environment;
     int verbose, quiet, isolated, safe_path, unbuffered;
+    int use_hash_seed;       /* PYTHONHASHSEED gave a number: hash_seed */
+    unsigned long hash_seed; /* 0..4294967295 */
     const char *run_command; /* -c CMD, or NULL */
     const char *run_module;  /* -m MOD, or NULL */
     const char *run_filename;/* script path, "-" for stdin, or NULL */

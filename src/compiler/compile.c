@@ -438,6 +438,13 @@ static int stack_effect(int op, int arg, int jump) {
     }
 }
 
+int pith_compile_stack_effect(int op, int arg, int jump) {
+    if (op < 0 || op >= PITH_OP_COUNT) return PITH_STACK_EFFECT_INVALID;
+    if (jump >= 0) return stack_effect(op, arg, jump);
+    int taken = stack_effect(op, arg, 1), fall = stack_effect(op, arg, 0);
+    return taken > fall ? taken : fall;
+}
+
 /* Max stack depth over all paths (depth-first over instruction indices). */
 static int compute_stackdepth(Instr *code, int n, int start_depth) {
     if (n == 0) return 0;

@@ -204,6 +204,7 @@ static int add_def(PithSymtable *st, PithObject *name, int flag, Loc loc) {
 typedef struct Walk {
     PithSymtable *st;
     int comp_iter_target; /* visiting a comprehension's target */
+    int comp_iter_expr;   /* > 0: inside a comprehension's iterable (any depth) */
     int depth;            /* nesting of the node being visited (C recursion) */
 } Walk;
 
@@ -596,12 +597,21 @@ static int visit_comp_target(Walk *w, PithExpr *target) {
     return r;
 }
 
+/* A comprehension's iterable: no walrus anywhere inside (lambdas and
+ * nested comprehensions included). */
+static int visit_comp_iter(Walk *w, PithExpr *iter) {
+    w->comp_iter_expr++;
+    int r = visit_expr(w, iter);
+    w->comp_iter_expr--;
+    return r;
+}
+
 static int visit_comprehension(Walk *w, PithExpr *e, const char *name,
                                PithAstSeq *gens, PithExpr *elt, PithExpr *value,
                                PithCompKind kind) {
     PithSymtable *st = w->st;
     PithComprehension *outer = PITH_SEQ_GET(gens, 0);
-    if (!visit_expr(w, outer->iter)) return 0;
+    if (!visit_comp_iter(w, outer->iter)) return 0;
     PithObject *n = pith_str_intern_cstr(name);
     if (!n) return 0;
     int ok = enter_block(st, n, PITH_BLOCK_FUNCTION, e, LOC(e));
@@ -617,7 +627,7 @@ static int visit_comprehension(Walk *w, PithExpr *e, const char *name,
     if (!ok || !visit_comp_target(w, outer->target) || !visit_exprs(w, outer->ifs)) return 0;
     for (intptr_t i = 1; i < PITH_SEQ_LEN(gens); i++) {
         PithComprehension *g = PITH_SEQ_GET(gens, i);
-        if (!visit_comp_target(w, g->target) || !visit_expr(w, g->iter) ||
+        if (!visit_comp_target(w, g->target) || !visit_comp_iter(w, g->iter) ||
             !visit_exprs(w, g->ifs))
             return 0;
         if (g->is_async) st->cur->coroutine = 1;
@@ -650,7 +660,15 @@ static int visit_yield(Walk *w, PithExpr *e, PithExpr *value) {
 static int visit_name(Walk *w, PithExpr *e) {
     PithSymtable *st = w->st;
     int flag = e->v.Name.ctx == PITH_CTX_Load ? PITH_DEF_USE : PITH_DEF_LOCAL;
-    if (w->comp_iter_target && flag == PITH_DEF_LOCAL) flag |= PITH_DEF_COMP_ITER;
+    if (w->comp_iter_target && flag == PITH_DEF_LOCAL) {
+        /* a walrus earlier in the comprehension made the name nonlocal/global */
+        if (pith_st_flags(st->cur, e->v.Name.id) & (PITH_DEF_GLOBAL | PITH_DEF_NONLOCAL))
+            return st_error(st, LOC(e),
+                            "comprehension inner loop cannot rebind assignment expression "
+                            "target '%U'",
+                            e->v.Name.id);
+        flag |= PITH_DEF_COMP_ITER;
+    }
     if (!add_def(st, e->v.Name.id, flag, LOC(e))) return 0;
     if (e->v.Name.ctx == PITH_CTX_Load && st->cur->type == PITH_BLOCK_FUNCTION &&
         pith_str_eq_cstr(e->v.Name.id, "super")) {
@@ -690,6 +708,13 @@ static int visit_expr_node(Walk *w, PithExpr *e) {
     case PITH_E_BoolOp:
         return visit_exprs(w, e->v.BoolOp.values);
     case PITH_E_NamedExpr:
+        if (w->comp_iter_expr > 0) {
+            pith_compile_error_at(w->st->filename,
+                                 "assignment expression cannot be used in a comprehension "
+                                 "iterable expression",
+                                 e->lineno, e->col_offset, e->end_lineno, e->end_col_offset);
+            return 0;
+        }
         if (w->st->cur->comprehension != PITH_COMP_NONE &&
             !extend_namedexpr_scope(w, e->v.NamedExpr.target))
             return 0;
@@ -988,7 +1013,7 @@ PithSymtable *pith_symtable_build(PithMod *mod, PithObject *filename) {
     PithSymtable *st = pith_mem_calloc(1, sizeof *st);
     if (!st) return (PithSymtable *)pith_err_no_memory();
     st->filename = PITH_NEWREF(filename ? filename : PITH_NONE);
-    Walk w = {st, 0, 0};
+    Walk w = {st, 0, 0, 0};
     PithObject *top = pith_str_intern_cstr("top");
     int ok = top && enter_block(st, top, PITH_BLOCK_MODULE, mod, (Loc){0, 0, 0, 0});
     PITH_XDECREF(top);

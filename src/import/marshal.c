@@ -6,10 +6,14 @@
  * occurrence of the same object is written as 'r' + that index. As in
  * CPython, only objects with more than one reference are flagged.
  *
- * Code objects ('c', pith layout): six int32 (argcount, posonlyargcount,
- * kwonlyargcount, stacksize, flags, firstlineno), int32 ninstrs and that
- * many uint32 instruction words, then the objects consts, names, varnames,
- * cellvars, freevars, filename, name, qualname, linetable, exceptiontable.
+ * Code objects (pith layout): six int32 (argcount, posonlyargcount,
+ * kwonlyargcount, stacksize, flags, firstlineno), int32 ninstrs and the
+ * instruction words, then the objects consts, names, varnames, cellvars,
+ * freevars, filename, name, qualname, linetable, exceptiontable. Written as
+ * 'k': each word as its opcode byte and, for an argument below 255, the
+ * argument byte, else 255 and the 24-bit argument (3 bytes). The reader
+ * also accepts 'c', the older layout with uint32 words (caches written by
+ * earlier pith versions).
  *
  * Reader invariant: every read is bounds-checked against `end`; sizes are
  * checked against the bytes left before anything is allocated, so hostile
@@ -29,7 +33,7 @@ enum {
     T_NULL = '0', T_NONE = 'N', T_FALSE = 'F', T_TRUE = 'T', T_STOPITER = 'S',
     T_ELLIPSIS = '.', T_INT = 'i', T_INT64 = 'I', T_FLOAT = 'f', T_BFLOAT = 'g',
     T_COMPLEX = 'x', T_BCOMPLEX = 'y', T_LONG = 'l', T_BYTES = 's', T_INTERNED = 't',
-    T_REF = 'r', T_TUPLE = '(', T_LIST = '[', T_DICT = '{', T_CODE = 'c',
+    T_REF = 'r', T_TUPLE = '(', T_LIST = '[', T_DICT = '{', T_CODE = 'c', T_CODE_COMPACT = 'k',
     T_UNICODE = 'u', T_SET = '<', T_FROZENSET = '>', T_ASCII = 'a',
     T_ASCII_INTERNED = 'A', T_SMALL_TUPLE = ')', T_SHORT_ASCII = 'z',
     T_SHORT_ASCII_INTERNED = 'Z',
@@ -304,11 +308,25 @@ static int w_code(Writer *w, PithObject *o, int flag) {
     PithCode *co = (PithCode *)o;
     int32_t ints[7] = {co->argcount, co->posonlyargcount, co->kwonlyargcount, co->stacksize,
                        co->flags, co->firstlineno, (int32_t)co->ninstrs};
-    if (w_byte(w, T_CODE | flag) < 0) return -1;
+    if (w_byte(w, T_CODE_COMPACT | flag) < 0) return -1;
     for (int i = 0; i < 7; i++)
         if (w_u32(w, (uint32_t)ints[i]) < 0) return -1;
-    for (intptr_t i = 0; i < co->ninstrs; i++)
-        if (w_u32(w, co->instrs[i]) < 0) return -1;
+    if (w_reserve(w, (size_t)co->ninstrs * 5) < 0) return -1;
+    for (intptr_t i = 0; i < co->ninstrs; i++) {
+        uint32_t word = co->instrs[i], arg = word >> 8;
+        unsigned char *b = w->buf + w->len;
+        b[0] = (unsigned char)word;
+        if (arg < 255) {
+            b[1] = (unsigned char)arg;
+            w->len += 2;
+        } else {
+            b[1] = 255;
+            b[2] = (unsigned char)arg;
+            b[3] = (unsigned char)(arg >> 8);
+            b[4] = (unsigned char)(arg >> 16);
+            w->len += 5;
+        }
+    }
     PithObject *objs[10] = {co->consts,
                             canonical_names(w, co->names),
                             canonical_names(w, co->varnames),
@@ -513,9 +531,14 @@ static int r_text_double(Reader *r, double *d) {
 }
 
 static PithObject *r_str(Reader *r, int type, intptr_t n) {
+    static PithObject *empty_bytes; /* one shared b'' (code objects have many) */
     const unsigned char *s = r_take(r, (size_t)n);
     if (!s) return NULL;
     PithObject *o;
+    if (type == T_BYTES && n == 0) {
+        if (!empty_bytes && !(empty_bytes = pith_bytes_from("", 0))) return NULL;
+        return PITH_NEWREF(empty_bytes);
+    }
     if (type == T_BYTES) return pith_bytes_from(s, n);
     if (type == T_UNICODE || type == T_INTERNED)
         o = pith_str_decode((const char *)s, n, "utf-8", "surrogatepass");
@@ -530,11 +553,18 @@ static PithObject *r_str(Reader *r, int type, intptr_t n) {
 static PithObject *r_tuple(Reader *r, intptr_t n) {
     if ((size_t)n > r_left(r)) return pith_err_format(&pith_exc_EOFError, "EOF read where object expected");
     PithObject *t = pith_tuple_new(n);
+    bool atoms = true;
     for (intptr_t i = 0; t && i < n; i++) {
         PithObject *v = r_item(r, "tuple");
         if (!v) PITH_CLEAR(t);
         else PITH_TUPLE_SET(t, i, v);
+        atoms = atoms && v && !pith_gc_may_be_tracked(v);
     }
+    /* A tuple of atoms (names, constants, code) can never be part of a
+     * cycle: the collector would untrack it at its first pass, so spare it
+     * that work. (A loaded tuple is registered for back-references only
+     * once complete, so it cannot contain itself.) */
+    if (t && n && atoms) pith_gc_untrack(t);
     return t;
 }
 
@@ -596,18 +626,43 @@ static bool code_fields_ok(PithObject *const *o, const uint32_t *instrs, intptr_
            pith_str_check(o[7]) && pith_bytes_check(o[8]) && pith_bytes_check(o[9]);
 }
 
-static PithObject *r_code(Reader *r) {
+/* n instruction words into out: uint32 each ('c'), or compact ('k'). */
+static int r_instrs(Reader *r, bool compact, uint32_t *out, intptr_t n) {
+    if (!compact) {
+        const unsigned char *w = r_take(r, (size_t)n * 4);
+        for (intptr_t i = 0; w && i < n; i++, w += 4)
+            out[i] = (uint32_t)w[0] | (uint32_t)w[1] << 8 | (uint32_t)w[2] << 16 | (uint32_t)w[3] << 24;
+        return w || n == 0 ? 0 : -1;
+    }
+    for (intptr_t i = 0; i < n; i++) {
+        const unsigned char *b = r_take(r, 2);
+        if (!b) return -1;
+        uint32_t arg = b[1];
+        if (arg == 255) {
+            const unsigned char *x = r_take(r, 3);
+            if (!x) return -1;
+            arg = (uint32_t)x[0] | (uint32_t)x[1] << 8 | (uint32_t)x[2] << 16;
+        }
+        out[i] = b[0] | arg << 8;
+    }
+    return 0;
+}
+
+static PithObject *r_code(Reader *r, bool compact) {
     uint32_t ints[7];
     for (int i = 0; i < 7; i++)
         if (r_u32(r, &ints[i]) < 0) return NULL;
     intptr_t n = (int32_t)ints[6];
     if (n < 0) return bad_data("code size out of range");
-    if ((size_t)n > r_left(r) / 4) return too_short();
-    uint32_t *instrs = pith_mem_malloc((size_t)n * 4 + 4);
+    if ((size_t)n > r_left(r) / (compact ? 2 : 4)) return too_short();
+    /* most code objects are short: decode those on the stack */
+    uint32_t small[64];
+    uint32_t *instrs = n <= 64 ? small : pith_mem_malloc((size_t)n * 4);
     if (!instrs) return pith_err_no_memory();
-    const unsigned char *w = r_take(r, (size_t)n * 4); /* size checked above */
-    for (intptr_t i = 0; w && i < n; i++, w += 4)
-        instrs[i] = (uint32_t)w[0] | (uint32_t)w[1] << 8 | (uint32_t)w[2] << 16 | (uint32_t)w[3] << 24;
+    if (r_instrs(r, compact, instrs, n) < 0) {
+        if (instrs != small) pith_mem_free(instrs);
+        return NULL;
+    }
     PithObject *objs[10] = {NULL};
     PithCode *co = NULL;
     int got = 0;
@@ -621,7 +676,7 @@ static PithObject *r_code(Reader *r) {
         if (co) PITH_SETREF(co->exceptiontable, PITH_NEWREF(objs[9]));
     }
     for (int i = 0; i < got; i++) PITH_DECREF(objs[i]);
-    pith_mem_free(instrs);
+    if (instrs != small) pith_mem_free(instrs);
     return (PithObject *)co;
 }
 
@@ -687,7 +742,7 @@ static PithObject *r_typed(Reader *r, int type, intptr_t idx) {
     case T_DICT: return r_dict(r, idx);
     case T_SET: case T_FROZENSET:
         return r_size(r, "set size out of range", &n) < 0 ? NULL : r_set(r, type, n, idx);
-    case T_CODE: return r_code(r);
+    case T_CODE: case T_CODE_COMPACT: return r_code(r, type == T_CODE_COMPACT);
     default: return bad_data("unknown type code");
     }
 }

@@ -599,7 +599,7 @@ static PithType deque_type = {
     PITH_VAR_HEAD_INIT(&pith_type_type, 0),
     .tp_name = "collections.deque",
     .tp_basicsize = sizeof(Deque),
-    .tp_flags = PITH_TPFLAGS_HAVE_GC | PITH_TPFLAGS_BASETYPE,
+    .tp_flags = PITH_TPFLAGS_HAVE_GC | PITH_TPFLAGS_BASETYPE | PITH_TPFLAGS_WEAKREFABLE,
     .tp_doc = "A list-like sequence optimized for data accesses near its endpoints.",
     .tp_dealloc = deque_dealloc,
     .tp_repr = deque_repr,

@@ -21,6 +21,8 @@ PithObject *pith_time_module_init(void);      /* modules/time.c */
 PithObject *pith_errno_module_init(void);     /* modules/errno.c */
 PithObject *pith_sre_module_init(void);       /* modules/sre_module.c */
 PithObject *pith_signal_module_init(void);    /* modules/signal.c */
+PithObject *pith_random_module_init(void);    /* modules/randommod.c */
+PithObject *pith_sha512_module_init(void);    /* modules/sha512.c */
 
 const PithBuiltinModule pith_builtin_modules[] = {
     {"builtins", pith_builtins_module_init},
@@ -36,6 +38,8 @@ const PithBuiltinModule pith_builtin_modules[] = {
     {"time", pith_time_module_init},
     {"errno", pith_errno_module_init},
     {"_signal", pith_signal_module_init},
+    {"_random", pith_random_module_init},
+    {"_sha512", pith_sha512_module_init},
     {"_sre", pith_sre_module_init},
     {"itertools", pith_itertools_module_init},
     {"_thread", pith_thread_module_init},

@@ -15,6 +15,7 @@
 #include "pith/opcode.h"
 #include "pith/run.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -795,7 +796,70 @@ static const char glue[] =
 
 /* ---- the module ------------------------------------------------------------------------ */
 
+/* ---- stack_effect, HAVE_ARGUMENT, EXTENDED_ARG -----------------------------
+ * Every pith instruction word has an argument field, so HAVE_ARGUMENT is 0:
+ * stack_effect() requires an oparg for opcodes >= 0 except those known not
+ * to use it, which accept one and ignore it; negative opcodes permit none.
+ * pith needs no EXTENDED_ARG (24-bit arguments): the name holds CPython's
+ * number, which no pith opcode uses. */
+
+#define DIS_HAVE_ARGUMENT 0
+#define DIS_EXTENDED_ARG 144
+_Static_assert(PITH_OP_COUNT <= DIS_EXTENDED_ARG, "dis.EXTENDED_ARG must not be a pith opcode");
+
+/* A C int (via __index__); OverflowError with CPython's text beyond `what`. */
+static int int_arg(PithObject *o, int64_t lo, int64_t hi, const char *what, int64_t *out) {
+    PithObject *i = pith_number_index(o);
+    if (!i) return -1;
+    int overflow = 0;
+    *out = pith_int_as_i64_overflow(i, &overflow);
+    PITH_DECREF(i);
+    if (overflow || *out < lo || *out > hi) {
+        pith_err_format(&pith_exc_OverflowError, "Python int too large to convert to C %s", what);
+        return -1;
+    }
+    return 0;
+}
+
+static PithObject *dis_stack_effect(PithObject *m, PithObject *const *args, size_t nargs,
+                                    PithObject *kwnames) {
+    static const char *const kwlist[] = {"opcode", "oparg", "jump"};
+    static const PithArgSpec spec = {"stack_effect", kwlist, 3, 2, 1, 2};
+    PithObject *a[3];
+    if (pith_arg_parse(&spec, args, nargs, kwnames, a) < 0) return NULL;
+    PithObject *oparg = a[1] ? a[1] : PITH_NONE, *jump = a[2] ? a[2] : PITH_NONE;
+    int64_t op, arg = 0;
+    if (int_arg(a[0], INT_MIN, INT_MAX, "int", &op) < 0) return NULL;
+    bool valid = op >= 0 && op < PITH_OP_COUNT;
+    if (oparg != PITH_NONE && int_arg(oparg, LONG_MIN, LONG_MAX, "long", &arg) < 0) return NULL;
+    if (op >= DIS_HAVE_ARGUMENT && oparg == PITH_NONE && (!valid || arg_kind((int)op) != ARG_NONE))
+        return pith_err_format(&pith_exc_ValueError,
+                               "stack_effect: opcode requires oparg but oparg was not specified");
+    if (op < DIS_HAVE_ARGUMENT && oparg != PITH_NONE)
+        return pith_err_format(
+            &pith_exc_ValueError,
+            "stack_effect: opcode does not permit oparg but oparg was specified");
+    if (jump != PITH_NONE && jump != PITH_TRUE && jump != PITH_FALSE)
+        return pith_err_format(&pith_exc_ValueError,
+                               "stack_effect: jump must be False, True or None");
+    int effect = PITH_STACK_EFFECT_INVALID;
+    if (valid && arg >= 0 && arg <= PITH_ARG_MAX)
+        effect = pith_compile_stack_effect((int)op, (int)arg,
+                                           jump == PITH_NONE ? -1 : jump == PITH_TRUE);
+    if (effect == PITH_STACK_EFFECT_INVALID)
+        return pith_err_format(&pith_exc_ValueError, "invalid opcode or oparg");
+    return pith_int_from_i64(effect);
+}
+
+static int add_arg_constants(PithObject *m) {
+    if (pith_module_add_int(m, "HAVE_ARGUMENT", DIS_HAVE_ARGUMENT) < 0 ||
+        pith_module_add_int(m, "EXTENDED_ARG", DIS_EXTENDED_ARG) < 0)
+        return -1;
+    return pith_module_add_object(m, "hasnargs", pith_list_new(0));
+}
+
 static PithMethodDef dis_methods[] = {
+    {"stack_effect", dis_stack_effect, PITH_METH_KW, NULL},
     {"dis", dis_dis, PITH_METH_KW, NULL},
     {"distb", dis_distb, PITH_METH_KW, NULL},
     {"disassemble", dis_disassemble, PITH_METH_KW, NULL},
@@ -877,7 +941,7 @@ PithObject *pith_dis_module_init(void) {
         pith_module_add_object(m, "hasjrel", pith_list_new(0)) < 0 ||
         pith_module_add_object(m, "Instruction", PITH_NEWREF(&instruction_type)) < 0 ||
         pith_module_add_object(m, "Positions", PITH_NEWREF(&positions_type)) < 0 ||
-        add_flag_names(m) < 0 ||
+        add_flag_names(m) < 0 || add_arg_constants(m) < 0 ||
         pith_run_source(glue, strlen(glue), "<dis>", pith_module_get_dict(m)) < 0) {
         PITH_DECREF(m);
         return NULL;

@@ -1141,6 +1141,7 @@ PithObject *pith_itertools_module_init(void) {
     PithObject *m = pith_module_new("itertools");
     if (!m) return NULL;
     if (pith_module_add_functions(m, itertools_functions) < 0) goto fail;
+    tee_type.tp_flags |= PITH_TPFLAGS_WEAKREFABLE; /* the only weakly referenceable one */
     for (int i = 0; types[i]; i++) {
         PithType *t = types[i];
         if (pith_type_ready(t) < 0) goto fail;

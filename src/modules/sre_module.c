@@ -542,7 +542,7 @@ PithType sre_pattern_type = {
     .tp_basicsize = sizeof(SrePattern),
     .tp_itemsize = sizeof(SreCode),
     .tp_flags = PITH_TPFLAGS_HAVE_GC | PITH_TPFLAGS_DISALLOW_INSTANTIATION |
-                PITH_TPFLAGS_IMMUTABLETYPE,
+                PITH_TPFLAGS_IMMUTABLETYPE | PITH_TPFLAGS_WEAKREFABLE,
     .tp_doc = "Compiled regular expression object.",
     .tp_dealloc = pattern_dealloc,
     .tp_repr = pattern_repr,

@@ -424,7 +424,7 @@ static PithObject *make_flags(void) {
         I(c->debug), I(c->inspect), I(c->interactive), I(c->optimize),
         I(c->dont_write_bytecode), I(c->no_user_site), I(c->no_site),
         I(c->ignore_environment), I(c->verbose), I(c->bytes_warning), I(c->quiet),
-        I(1), I(c->isolated), PITH_NEWREF(PITH_FALSE), I(0), I(0),
+        I(!c->use_hash_seed || c->hash_seed != 0), I(c->isolated), PITH_NEWREF(PITH_FALSE), I(0), I(0),
         PITH_NEWREF(pith_bool_from(c->safe_path)), I(-1)};
     return make_seq(&flags_type, it, 18);
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "containers_impl.h"
+#include "str_impl.h"
 
 #define DKIX_EMPTY (-1)
 #define DKIX_DUMMY (-2)
@@ -269,7 +270,32 @@ PithObject *pith_dict_get_item(PithObject *d, PithObject *key) {
     return pith_dict_get_item_hash(d, key, hash);
 }
 
+/* d[key] for an ASCII C string without building a str: the hash is the
+ * one a str of those characters has (one byte each), and exact-str keys
+ * compare by their bytes. A same-hash key of another type (which may
+ * compare equal in its own way) and non-ASCII text take the general path. */
 PithObject *pith_dict_get_item_str(PithObject *d, const char *key) {
+    size_t n = 0;
+    bool ascii = true;
+    for (; key[n]; n++) ascii = ascii && (unsigned char)key[n] < 128;
+    Keys *keys = ((PithDict *)d)->keys;
+    if (ascii && !keys) return NULL;
+    if (ascii) {
+        intptr_t hash = pith_hash_bytes(key, n);
+        PithDictEntry *ep0 = DK_ENTRIES(keys);
+        size_t mask = DK_MASK(keys), i = (size_t)hash & mask, perturb = (size_t)hash;
+        for (intptr_t ix; (ix = get_index(keys, i)) != DKIX_EMPTY; i = (i * 5 + perturb + 1) & mask) {
+            perturb >>= PERTURB_SHIFT;
+            if (ix < 0 || ep0[ix].hash != hash) continue;
+            PithObject *sk = ep0[ix].key;
+            if (PITH_TYPE(sk) != &pith_str_type) goto general;
+            if (PITH_STR_KIND(sk) == 1 && (size_t)PITH_STR_LEN(sk) == n &&
+                memcmp(PITH_STR_DATA(sk), key, n) == 0)
+                return ep0[ix].value;
+        }
+        return NULL;
+    }
+general:;
     PithObject *k = pith_str_from_cstr(key);
     if (!k) return NULL;
     PithObject *v = pith_dict_get_item(d, k);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "pith/pith.h"
+#include "pith/weakref.h"
 #include "../runtime/runtime_internal.h"
 
 typedef PithBaseException BaseExc;
@@ -271,8 +272,15 @@ static PithObject *exc_setstate(PithObject *self, PithObject *const *args,
         return pith_err_format(&pith_exc_TypeError, "state is not a dictionary");
     intptr_t pos = 0;
     PithObject *k, *v;
-    while (pith_dict_next(state, &pos, &k, &v))
-        if (pith_setattr(self, k, v) < 0) return NULL;
+    while (pith_dict_next(state, &pos, &k, &v)) {
+        /* hold the pair: hashing the key may run code that empties the dict */
+        PITH_INCREF(k);
+        PITH_INCREF(v);
+        int r = pith_setattr(self, k, v);
+        PITH_DECREF(k);
+        PITH_DECREF(v);
+        if (r < 0) return NULL;
+    }
     PITH_RETURN_NONE;
 }
 
@@ -776,7 +784,10 @@ static PithObject *group_new(PithType *t, PithObject *const *args, size_t nargs,
         return pith_err_format(&pith_exc_TypeError,
                                "BaseExceptionGroup.__new__() argument 1 must be str, not %s",
                                pith_type_name(args[0]));
-    PithObject *excs = pith_sequence_fast(args[1], NULL);
+    PithSequenceMethods *sq = PITH_TYPE(args[1])->tp_as_sequence;
+    PithObject *excs = sq && sq->sq_item && !pith_dict_check(args[1]) /* PySequence_Check */
+                           ? pith_sequence_fast(args[1], NULL)
+                           : NULL;
     if (!excs) {
         pith_err_clear();
         return pith_err_format(&pith_exc_TypeError,
@@ -826,13 +837,22 @@ static PithObject *group_derive(PithObject *self, PithObject *const *args, size_
 
 /* Does exception e match the condition (a type, tuple of types, or a
  * predicate)? 1/0/-1. */
+static bool is_exc_class(PithObject *c) {
+    return pith_type_check(c) && pith_type_is_subtype((PithType *)c, &pith_exc_BaseException);
+}
+
 static int group_condition(PithObject *cond, PithObject *e) {
-    if (pith_type_check(cond) || pith_tuple_check(cond)) return pith_exc_matches(e, cond);
-    if (!pith_callable_check(cond)) {
+    bool ok = is_exc_class(cond) || (pith_callable_check(cond) && !pith_type_check(cond));
+    if (!ok && pith_tuple_check(cond)) {
+        ok = true;
+        for (intptr_t i = 0; ok && i < PITH_SIZE(cond); i++) ok = is_exc_class(PITH_TUPLE_GET(cond, i));
+    }
+    if (!ok) {
         pith_err_set_string(&pith_exc_TypeError,
                             "expected a function, exception type or tuple of exception types");
         return -1;
     }
+    if (pith_type_check(cond) || pith_tuple_check(cond)) return pith_exc_matches(e, cond);
     PithObject *r = pith_call_one(cond, e);
     if (!r) return -1;
     int t = pith_is_true(r);
@@ -848,9 +868,13 @@ static void copy_group_metadata(PithObject *to, PithObject *from) {
     PITH_SETREF(t->cause, f->cause);
     PITH_XINCREF(f->context);
     PITH_SETREF(t->context, f->context);
-    PithObject *notes;
+    /* a sequence of notes is shallow-copied; anything else is dropped */
+    PithObject *notes, *copy = NULL;
     if (pith_lookup_attr(from, pith_str_intern_cstr("__notes__"), &notes) > 0) {
-        if (pith_setattr_str(to, "__notes__", notes) < 0) pith_err_clear();
+        PithSequenceMethods *sq = PITH_TYPE(notes)->tp_as_sequence;
+        if (sq && sq->sq_item && !pith_dict_check(notes)) copy = pith_sequence_list(notes);
+        if (copy && pith_setattr_str(to, "__notes__", copy) < 0) pith_err_clear();
+        PITH_XDECREF(copy);
         PITH_DECREF(notes);
     }
     pith_err_clear();
@@ -874,8 +898,12 @@ static int group_split_rec(PithObject *self, PithObject *cond, PithObject **matc
     PithObject *ml = pith_list_new(0), *rl = pith_list_new(0);
     int r = (ml && rl) ? 0 : -1;
     for (intptr_t i = 0; r == 0 && i < PITH_SIZE(excs); i++) {
-        PithObject *sm, *sr;
-        r = group_split_rec(PITH_TUPLE_GET(excs, i), cond, &sm, &sr);
+        PithObject *sm = NULL, *sr = NULL;
+        r = pith_enter_recursive_call(" in exceptiongroup_split_recursive");
+        if (r == 0) {
+            r = group_split_rec(PITH_TUPLE_GET(excs, i), cond, &sm, &sr);
+            pith_leave_recursive_call();
+        }
         if (r == 0 && sm) r = pith_list_append(ml, sm);
         if (r == 0 && sr) r = pith_list_append(rl, sr);
         PITH_XDECREF(sm);
@@ -1163,15 +1191,20 @@ static void setup_types(void) {
     pith_exc_BaseExceptionGroup.tp_methods = group_methods;
 }
 
-static PithObject *group_weakref_get(PithObject *o, void *c) { PITH_RETURN_NONE; }
+static PithObject *group_weakref_get(PithObject *o, void *c) {
+    PithObject *r = pith_weakref_first(o);
+    return PITH_NEWREF(r ? r : PITH_NONE);
+}
 
 static PithGetSetDef group_weakref_getset = {
     "__weakref__", group_weakref_get, NULL, "list of weak references to the object", NULL};
 
 /* CPython builds ExceptionGroup as a heap class, so its dict also holds
- * __module__ and a __weakref__ descriptor. */
+ * __module__ and a __weakref__ descriptor, and (unlike other exceptions)
+ * its instances accept weak references. */
 static int group_dict_extras(void) {
     PithType *t = &pith_exc_ExceptionGroup;
+    t->tp_flags |= PITH_TPFLAGS_WEAKREFABLE;
     PithObject *mod = pith_str_from_cstr("builtins");
     if (!mod) return -1;
     int r = pith_dict_set_item(t->tp_dict, pith_id_module(), mod);

@@ -764,6 +764,7 @@ PithType pith_memoryview_type = {
     PITH_VAR_HEAD_INIT(&pith_type_type, 0),
     .tp_name = "memoryview",
     .tp_basicsize = sizeof(MemView),
+    .tp_flags = PITH_TPFLAGS_WEAKREFABLE,
     .tp_doc = "Create a new memoryview object which references the given object.",
     .tp_dealloc = mv_dealloc,
     .tp_repr = mv_repr,

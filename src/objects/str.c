@@ -21,22 +21,19 @@
 static inline uint64_t rotl64(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
 
 /* str and bytes hash with SipHash-1-3, CPython 3.11's algorithm. The key
- * comes from PYTHONHASHSEED like CPython's: 0 (also used when the variable
- * is unset or invalid, where CPython would pick a random key) gives the
- * all-zero key, N > 0 fills the key bytes from CPython's LCG seeded with N.
- * So with PYTHONHASHSEED set, hash() of str/bytes equals CPython's. */
+ * comes from PYTHONHASHSEED like CPython's (run.c reads it into
+ * pith_config): 0 (also used when the variable is unset, where CPython
+ * would pick a random key) gives the all-zero key, N > 0 fills the key
+ * bytes from CPython's LCG seeded with N. So with PYTHONHASHSEED set,
+ * hash() of str/bytes equals CPython's. */
 static uint64_t hash_k0, hash_k1;
 static bool hash_key_ready;
 
 static void hash_key_init(void) {
     hash_key_ready = true;
-    const char *env = getenv("PYTHONHASHSEED");
-    if (!env || !*env) return;
-    char *end;
-    unsigned long long seed = strtoull(env, &end, 10);
-    if (*end || seed > 0xFFFFFFFFull || seed == 0) return;
+    if (!pith_config.use_hash_seed || pith_config.hash_seed == 0) return;
     uint8_t key[16];
-    uint32_t x = (uint32_t)seed;
+    uint32_t x = (uint32_t)pith_config.hash_seed;
     for (int i = 0; i < 16; i++) {
         x = x * 214013u + 2531011u;
         key[i] = (uint8_t)((x >> 16) & 0xff);

@@ -16,8 +16,6 @@
 #include "pith/weakref.h"
 #include "pith/func.h"
 
-extern PithType pith_gen_type; /* vm/genobject.c */
-
 typedef struct PithWeakref {
     PithObject ob;
     PithObject *object;   /* referent (borrowed); NULL once dead */
@@ -144,13 +142,12 @@ static void unlink_ref(PithWeakref *wr) {
 /* ---- which objects can be weakly referenced --------------------------------------- */
 
 
+/* A per-type property: the PITH_TPFLAGS_WEAKREFABLE flag (set on the static
+ * types CPython gives a weak-reference list, inherited by subclasses) or a
+ * weaklist slot (classes without __slots__, or naming __weakref__). */
 static bool weakrefable(PithObject *o) {
     PithType *t = PITH_TYPE(o);
-    if (pith_type_check(o)) return true; /* classes, also of a metaclass (ABCMeta) */
-    if (t->tp_flags & PITH_TPFLAGS_HEAPTYPE) return t->tp_weaklistoffset != 0;
-    return t == &pith_function_type || t == &pith_set_type || t == &pith_frozenset_type ||
-           t == &pith_method_type || t == &pith_gen_type || t == &pith_code_type ||
-           t == &pith_module_type || t == &pith_cfunction_type || pith_type_check(o);
+    return (t->tp_flags & PITH_TPFLAGS_WEAKREFABLE) || t->tp_weaklistoffset != 0;
 }
 
 /* ---- clearing --------------------------------------------------------------------- */

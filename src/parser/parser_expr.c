@@ -1006,10 +1006,17 @@ static PithAstSeq *display_elements(Parser *p, PithExpr *first, PithTokenType cl
     vec_init(&v);
     if (!vec_push(p, &v, first)) return NULL;
     *comma = false;
+    bool comp_ok = closer == PITH_T_RPAR; /* [a, b for ...] / {a, for ...} are errors */
     while (pp_at(p, PITH_T_COMMA)) {
         pp_advance(p);
         *comma = true;
         if (pp_at(p, closer)) break;
+        if (!comp_ok && at_comp_for(p)) {
+            PithToken *c = pp_last(p);
+            vec_free(&v);
+            return pp_error_range(p, first->lineno, first->col_offset, c->end_lineno, c->end_col,
+                                  "did you forget parentheses around the comprehension target?");
+        }
         PithExpr *e = pp_star_named_expression(p);
         if (!e || !vec_push(p, &v, e)) {
             vec_free(&v);
@@ -1017,7 +1024,11 @@ static PithAstSeq *display_elements(Parser *p, PithExpr *first, PithTokenType cl
         }
     }
     if (!pp_at(p, closer)) {
-        pp_after_expr_error(p, v.items[v.len - 1]);
+        if (!comp_ok && *comma && at_comp_for(p))
+            pp_error_expr_range(p, first, v.items[v.len - 1],
+                                "did you forget parentheses around the comprehension target?");
+        else
+            pp_after_expr_error(p, v.items[v.len - 1]);
         vec_free(&v);
         return NULL;
     }

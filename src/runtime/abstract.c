@@ -111,6 +111,12 @@ static PithObject *binary_op(PithObject *a, PithObject *b, int op) {
     PithObject *r = binary_op1(a, b, nb_slots[op].op);
     if (r == PITH_NOTIMPL && (op == PITH_NB_ADD || op == PITH_NB_MULTIPLY))
         r = sequence_fallback(a, b, op == PITH_NB_MULTIPLY, false);
+    if (r == PITH_NOTIMPL && op == PITH_NB_RSHIFT && PITH_TYPE(a) == &pith_cfunction_type &&
+        strcmp(((PithCFunction *)a)->def->name, "print") == 0) /* py2's print >> f */
+        return pith_err_format(&pith_exc_TypeError,
+                               "unsupported operand type(s) for >>: '%.100s' and '%.100s'. "
+                               "Did you mean \"print(<message>, file=<output_stream>)\"?",
+                               pith_type_name(a), pith_type_name(b));
     if (r == PITH_NOTIMPL) return binop_type_error(a, b, pith_nb_op_symbol[op]);
     return r;
 }

@@ -204,7 +204,7 @@ PithType pith_cfunction_type = {
     PITH_VAR_HEAD_INIT(&pith_type_type, 0),
     .tp_name = "builtin_function_or_method",
     .tp_basicsize = sizeof(PithCFunction),
-    .tp_flags = PITH_TPFLAGS_HAVE_GC,
+    .tp_flags = PITH_TPFLAGS_HAVE_GC | PITH_TPFLAGS_WEAKREFABLE,
     .tp_dealloc = cfunction_dealloc,
     .tp_repr = cfunction_repr,
     .tp_hash = cfunction_hash,

@@ -536,7 +536,7 @@ PithType pith_generic_alias_type = {
     PITH_VAR_HEAD_INIT(&pith_type_type, 0),
     .tp_name = "types.GenericAlias",
     .tp_basicsize = sizeof(Alias),
-    .tp_flags = PITH_TPFLAGS_HAVE_GC | PITH_TPFLAGS_BASETYPE,
+    .tp_flags = PITH_TPFLAGS_HAVE_GC | PITH_TPFLAGS_BASETYPE | PITH_TPFLAGS_WEAKREFABLE,
     .tp_dealloc = alias_dealloc,
     .tp_traverse = alias_traverse,
     .tp_clear = alias_clear,

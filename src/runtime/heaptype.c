@@ -107,11 +107,27 @@ typedef struct {
     bool add_dict, add_weakref;
 } SlotsInfo;
 
+/* Instances of base have variable size (str's storage does not count, as
+ * CPython's str has itemsize 0): no slots and no weaklist can be added. */
+static bool var_sized(PithType *base) {
+    return base->tp_itemsize && !pith_type_has_flag(base, PITH_TPFLAGS_UNICODE_SUBCLASS);
+}
+
+static bool has_weaklist(PithType *base) {
+    return base->tp_weaklistoffset || pith_type_has_flag(base, PITH_TPFLAGS_WEAKREFABLE);
+}
+
 static int parse_slots(PithObject *slots, PithObject *name, PithType *base,
                        PithObject *dict, SlotsInfo *out) {
     PithObject *seq = pith_str_check(slots) ? pith_tuple_pack(1, slots)
                                             : pith_sequence_tuple(slots);
     if (!seq) return -1;
+    if (PITH_SIZE(seq) > 0 && var_sized(base)) {
+        pith_err_format(&pith_exc_TypeError,
+                        "nonempty __slots__ not supported for subtype of '%s'", base->tp_name);
+        PITH_DECREF(seq);
+        return -1;
+    }
     PithObject *names = pith_list_new(0);
     int r = names ? 0 : -1;
     for (intptr_t i = 0; r == 0 && i < PITH_SIZE(seq); i++) {
@@ -124,8 +140,19 @@ static int parse_slots(PithObject *slots, PithObject *name, PithType *base,
             pith_err_set_string(&pith_exc_TypeError, "__slots__ must be identifiers");
             r = -1;
         } else if (pith_str_eq_cstr(s, "__dict__")) {
+            if (base->tp_dictoffset || out->add_dict) {
+                pith_err_set_string(&pith_exc_TypeError,
+                                    "__dict__ slot disallowed: we already got one");
+                r = -1;
+            }
             out->add_dict = true;
         } else if (pith_str_eq_cstr(s, "__weakref__")) {
+            if (has_weaklist(base) || var_sized(base) || out->add_weakref) {
+                pith_err_set_string(&pith_exc_TypeError,
+                                    "__weakref__ slot disallowed: either we already got one, "
+                                    "or __itemsize__ != 0");
+                r = -1;
+            }
             out->add_weakref = true;
         } else {
             PithObject *m = mangle(name, s);
@@ -140,12 +167,6 @@ static int parse_slots(PithObject *slots, PithObject *name, PithType *base,
             }
             PITH_XDECREF(m);
         }
-    }
-    if (r == 0 && PITH_SIZE(names) > 0 && base->tp_itemsize &&
-        !pith_type_has_flag(base, PITH_TPFLAGS_UNICODE_SUBCLASS)) {
-        pith_err_format(&pith_exc_TypeError,
-                        "nonempty __slots__ not supported for subtype of '%s'", base->tp_name);
-        r = -1;
     }
     if (r == 0) out->names = pith_list_as_tuple(names);
     PITH_XDECREF(names);
@@ -368,9 +389,9 @@ static int set_layout(PithType *t, PithType *base, PithObject *dict, PithObject 
         si.add_dict = si.add_weakref = !type_like;
     }
     if (base->tp_dictoffset) si.add_dict = false;
-    if (base->tp_weaklistoffset) si.add_weakref = false;
+    if (has_weaklist(base)) si.add_weakref = false;
     intptr_t size = base->tp_basicsize;
-    bool var = base->tp_itemsize && !pith_type_has_flag(base, PITH_TPFLAGS_UNICODE_SUBCLASS);
+    bool var = var_sized(base);
     t->ht_slots = si.names ? si.names : pith_tuple_new(0);
     if (!t->ht_slots) return -1;
     if (si.names && PITH_SIZE(si.names) > 0) {

@@ -185,7 +185,7 @@ PithType pith_module_type = {
     PITH_VAR_HEAD_INIT(&pith_type_type, 0),
     .tp_name = "module",
     .tp_basicsize = sizeof(PithModule),
-    .tp_flags = PITH_TPFLAGS_HAVE_GC | PITH_TPFLAGS_BASETYPE,
+    .tp_flags = PITH_TPFLAGS_HAVE_GC | PITH_TPFLAGS_BASETYPE | PITH_TPFLAGS_WEAKREFABLE,
     .tp_doc = "Create a module object.\n\n"
               "The name must be a string; the optional doc argument can have any type.",
     .tp_dealloc = module_dealloc,

@@ -215,6 +215,25 @@ static void apply_environment(void) {
     if (cf->optimize > 2) cf->optimize = 2;
 }
 
+/* PYTHONHASHSEED: unset, empty, "random" or 0..4294967295 (strtoul's syntax),
+ * else CPython's fatal error and -1. */
+static int read_hash_seed(void) {
+    const char *v = pith_config.ignore_environment ? NULL : getenv("PYTHONHASHSEED");
+    if (!v || !*v || !strcmp(v, "random")) return 0;
+    char *end;
+    errno = 0;
+    unsigned long long seed = strtoull(v, &end, 10);
+    if (*end || seed > 4294967295ull || errno == ERANGE) {
+        fputs("Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" "
+              "or an integer in range [0; 4294967295]\nPython runtime state: preinitialized\n\n",
+              stderr);
+        return -1;
+    }
+    pith_config.use_hash_seed = 1;
+    pith_config.hash_seed = (unsigned long)seed;
+    return 0;
+}
+
 /* -X options into pith_interp.xoptions, -W into pith_config.warnoptions. */
 static int store_options(void) {
     if (!(pith_interp.xoptions = pith_dict_new())) return -1;
@@ -711,6 +730,7 @@ int pith_bytes_main(int argc, char **argv) {
     if (!args) return 1;
     memcpy(args, argv, sizeof(char *) * ((size_t)argc + 1));
     int r = parse_args(argc, args);
+    if (r >= 0 || help_requested || version_count) free(args); /* no run: nothing kept */
     if (r >= 0) return r;
     if (help_requested) {
         printf(usage_line, prog_name);
@@ -722,6 +742,7 @@ int pith_bytes_main(int argc, char **argv) {
         return 0;
     }
     apply_environment();
+    if (read_hash_seed() < 0) return 1;
     signal(SIGPIPE, SIG_IGN); /* as CPython: a closed pipe raises BrokenPipeError */
     signal(SIGXFSZ, SIG_IGN); /* as CPython: an oversized write raises OSError */
     if (pith_initialize() < 0 || store_options() < 0 ||

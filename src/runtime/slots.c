@@ -1121,9 +1121,38 @@ static bool mark_own(PithType *t, bool *own) {
     return true;
 }
 
+/* Every group resolved on a base, kept for the bases most recently
+ * subclassed: valid while the base's version tag is unchanged (the method
+ * cache's rule: any change to the dict of a type in its MRO clears it). */
+#define BASE_CACHE 8
+static struct {
+    PithType *base;
+    uint32_t version;
+    anyfn vals[NSLOTDEFS];
+} base_cache[BASE_CACHE];
+static unsigned base_cache_next;
+
+/* The slot values resolved on base, indexed by group lead (borrowed,
+ * valid until the next call). */
+static const anyfn *base_slots(PithType *base) {
+    for (unsigned i = 0; i < BASE_CACHE; i++)
+        if (base_cache[i].base == base && base_cache[i].version &&
+            base_cache[i].version == base->tp_version_tag)
+            return base_cache[i].vals;
+    unsigned i = base_cache_next++ % BASE_CACHE;
+    (void)pith_type_lookup(base, def_name[0]); /* gives the base a tag */
+    uint32_t version = base->tp_version_tag;
+    for (size_t g = 0; g < NSLOTDEFS; g++)
+        if (lead[g] == g) base_cache[i].vals[g] = resolve_group(base, g);
+    /* a tag that moved meanwhile (or none: tags exhausted) is not kept */
+    base_cache[i].base = base;
+    base_cache[i].version = version == base->tp_version_tag ? version : 0;
+    return base_cache[i].vals;
+}
+
 /* Set every slot of the new class t. Groups that t's own dict does not
- * name take the resolution of the base (cheap, cached lookups) when t's
- * MRO extends the base's; the rest are resolved along t's MRO. */
+ * name take the resolution of the base (cached per base) when t's MRO
+ * extends the base's; the rest are resolved along t's MRO. */
 void pith_slots_fixup(PithType *t) {
     if (!groups_ready && build_groups() < 0) {
         pith_err_clear(); /* out of memory: the inherited slots stay */
@@ -1132,8 +1161,16 @@ void pith_slots_fixup(PithType *t) {
     bool own[NSLOTDEFS] = {false};
     PithType *base = simple_base(t);
     if (base && !mark_own(t, own)) base = NULL;
-    for (size_t g = 0; g < NSLOTDEFS; g++)
-        if (lead[g] == g) fixup_group(t, base && !own[g] ? base : t, g);
+    const anyfn *inherited = base ? base_slots(base) : NULL;
+    for (size_t g = 0; g < NSLOTDEFS; g++) {
+        if (lead[g] != g) continue;
+        if (inherited && !own[g]) {
+            anyfn *p = slot_ptr(t, &slotdefs[g]);
+            if (p) *p = inherited[g];
+        } else {
+            fixup_group(t, t, g);
+        }
+    }
     /* tp_new: a Python __new__ (staticmethod) in the MRO before the
      * builtin one means dispatching to it. */
     PithObject *n = pith_type_lookup(t, pith_id_new());

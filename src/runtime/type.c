@@ -270,7 +270,8 @@ static int dict_add(PithType *t, const char *name, PithObject *v, bool override)
 static PithObject *method_entry(PithType *t, PithMethodDef *m) {
     if (m->flags & PITH_METH_CLASS) return pith_descr_new_classmethod(t, m);
     if (m->flags & PITH_METH_STATIC) {
-        PithObject *f = pith_cfunction_new(m, NULL, NULL);
+        /* bound to the type, as CPython: __qualname__ 'str.maketrans' */
+        PithObject *f = pith_cfunction_new(m, (PithObject *)t, NULL);
         if (!f) return NULL;
         PithObject *sm = pith_staticmethod_new(f);
         PITH_DECREF(f);
@@ -994,7 +995,8 @@ PithType pith_type_type = {
     PITH_VAR_HEAD_INIT(&pith_type_type, 0),
     .tp_name = "type",
     .tp_basicsize = sizeof(PithHeapType),
-    .tp_flags = PITH_TPFLAGS_BASETYPE | PITH_TPFLAGS_TYPE_SUBCLASS | PITH_TPFLAGS_HAVE_GC,
+    .tp_flags = PITH_TPFLAGS_BASETYPE | PITH_TPFLAGS_TYPE_SUBCLASS | PITH_TPFLAGS_HAVE_GC |
+                PITH_TPFLAGS_WEAKREFABLE,
     .tp_doc = "type(object) -> the object's type\n"
               "type(name, bases, dict, **kwds) -> a new type",
     .tp_dealloc = type_dealloc,

@@ -35,6 +35,55 @@ PithObject *pith_function_new(PithCode *code, PithObject *globals,
     return (PithObject *)fn;
 }
 
+/* function(code, globals, name=None, argdefs=None, closure=None) —
+ * types.FunctionType. Without globals["__builtins__"] the new function
+ * shares the caller's builtins. */
+static PithObject *func_tp_new(PithType *t, PithObject *const *args, size_t nargs,
+                               PithObject *kwnames) {
+    static const char *const kwlist[] = {"code", "globals", "name", "argdefs", "closure"};
+    static const PithArgSpec spec = {"function", kwlist, 5, 0, 2, 5};
+    PithObject *a[5];
+    if (pith_arg_parse(&spec, args, nargs, kwnames, a) < 0) return NULL;
+    PithObject *name = a[2] ? a[2] : PITH_NONE, *defs = a[3] ? a[3] : PITH_NONE;
+    PithObject *closure = a[4] ? a[4] : PITH_NONE;
+    if (!pith_code_check(a[0]))
+        return pith_err_format(&pith_exc_TypeError, "function() argument 'code' must be code, not %.200s",
+                               pith_type_name(a[0]));
+    if (!pith_dict_check(a[1]))
+        return pith_err_format(&pith_exc_TypeError, "function() argument 'globals' must be dict, not %.200s",
+                               pith_type_name(a[1]));
+    if (name != PITH_NONE && !pith_str_check(name))
+        return pith_err_format(&pith_exc_TypeError, "arg 3 (name) must be None or string");
+    if (defs != PITH_NONE && !pith_tuple_check(defs))
+        return pith_err_format(&pith_exc_TypeError, "arg 4 (defaults) must be None or tuple");
+    PithCode *code = (PithCode *)a[0];
+    intptr_t nfree = PITH_SIZE(code->freevars);
+    if (!pith_tuple_check(closure)) {
+        if (nfree && closure == PITH_NONE)
+            return pith_err_format(&pith_exc_TypeError, "arg 5 (closure) must be tuple");
+        if (closure != PITH_NONE)
+            return pith_err_format(&pith_exc_TypeError, "arg 5 (closure) must be None or tuple");
+    }
+    intptr_t nclosure = closure == PITH_NONE ? 0 : PITH_SIZE(closure);
+    if (nfree != nclosure)
+        return pith_err_format(&pith_exc_ValueError, "%U requires closure of length %zd, not %zd",
+                               code->name, nfree, nclosure);
+    for (intptr_t i = 0; i < nclosure; i++)
+        if (!pith_cell_check(PITH_TUPLE_GET(closure, i)))
+            return pith_err_format(&pith_exc_TypeError, "arg 5 (closure) expected cell, found %s",
+                                   pith_type_name(PITH_TUPLE_GET(closure, i)));
+    PithFunction *fn = (PithFunction *)pith_function_new(code, a[1], NULL);
+    if (!fn) return NULL;
+    if (!pith_dict_get_item_str(a[1], "__builtins__")) {
+        PithObject *b = pith_eval_get_builtins();
+        if (b) PITH_SETREF(fn->builtins, PITH_NEWREF(b));
+    }
+    if (name != PITH_NONE) PITH_SETREF(fn->name, PITH_NEWREF(name));
+    if (defs != PITH_NONE) fn->defaults = PITH_NEWREF(defs);
+    if (nclosure) fn->closure = PITH_NEWREF(closure);
+    return (PithObject *)fn;
+}
+
 static int func_traverse(PithObject *o, pith_visitproc visit, void *arg) {
     PithFunction *f = (PithFunction *)o;
     PITH_VISIT(f->code);
@@ -217,8 +266,9 @@ static PithMemberDef func_members[] = {
 PithType pith_function_type = {
     PITH_VAR_HEAD_INIT(&pith_type_type, 0),
     .tp_name = "function",
+    .tp_new = func_tp_new,
     .tp_basicsize = sizeof(PithFunction),
-    .tp_flags = PITH_TPFLAGS_HAVE_GC | PITH_TPFLAGS_METHOD_DESCRIPTOR,
+    .tp_flags = PITH_TPFLAGS_HAVE_GC | PITH_TPFLAGS_METHOD_DESCRIPTOR | PITH_TPFLAGS_WEAKREFABLE,
     .tp_dealloc = func_dealloc,
     .tp_repr = func_repr,
     .tp_call = pith_function_call,
@@ -347,6 +397,18 @@ static PithMemberDef method_members[] = {
     {NULL, 0, 0, 0, NULL},
 };
 
+/* A bound method's __doc__ is its function's. */
+static PithObject *method_get_doc(PithObject *o, void *c) {
+    static PithObject *id_doc;
+    if (!id_doc && !(id_doc = pith_str_intern_cstr("__doc__"))) return NULL;
+    return pith_getattr(((PithMethod *)o)->func, id_doc);
+}
+
+static PithGetSetDef method_getset[] = {
+    {"__doc__", method_get_doc, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
 /* method(function, instance) — types.MethodType. */
 static PithObject *method_tp_new(PithType *t, PithObject *const *args, size_t nargs,
                                  PithObject *kwnames) {
@@ -365,7 +427,7 @@ PithType pith_method_type = {
     .tp_name = "method",
     .tp_new = method_tp_new,
     .tp_basicsize = sizeof(PithMethod),
-    .tp_flags = PITH_TPFLAGS_HAVE_GC,
+    .tp_flags = PITH_TPFLAGS_HAVE_GC | PITH_TPFLAGS_WEAKREFABLE,
     .tp_dealloc = method_dealloc,
     .tp_repr = method_repr,
     .tp_hash = method_hash,
@@ -376,6 +438,7 @@ PithType pith_method_type = {
     .tp_descr_get = method_descr_get,
     .tp_traverse = method_traverse,
     .tp_members = method_members,
+    .tp_getset = method_getset,
 };
 
 /* ---- cell --------------------------------------------------------------- */
@@ -432,6 +495,25 @@ static void cell_dealloc(PithObject *o) {
     pith_gc_del(o);
 }
 
+/* cell([contents]) — types.CellType. */
+static PithObject *cell_tp_new(PithType *t, PithObject *const *args, size_t nargs,
+                               PithObject *kwnames) {
+    if (pith_arg_no_kwargs("cell", kwnames) < 0 || pith_arg_check_range("cell", nargs, 0, 1) < 0)
+        return NULL;
+    return pith_cell_new(nargs ? args[0] : NULL);
+}
+
+/* Cells compare by contents; an empty cell is less than a full one. */
+static PithObject *cell_richcompare(PithObject *a, PithObject *b, int op) {
+    if (PITH_TYPE(a) != &pith_cell_type || PITH_TYPE(b) != &pith_cell_type) return PITH_NOTIMPL;
+    PithObject *x = ((PithCell *)a)->ref, *y = ((PithCell *)b)->ref;
+    if (x && y) return pith_richcompare(x, y, op);
+    int l = x != NULL, r = y != NULL;
+    bool res = op == PITH_LT ? l < r : op == PITH_LE ? l <= r : op == PITH_EQ ? l == r
+             : op == PITH_NE ? l != r : op == PITH_GT ? l > r : l >= r;
+    return pith_bool_from(res);
+}
+
 static PithGetSetDef cell_getset[] = {
     {"cell_contents", cell_get_contents, cell_set_contents, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
@@ -440,6 +522,8 @@ static PithGetSetDef cell_getset[] = {
 PithType pith_cell_type = {
     PITH_VAR_HEAD_INIT(&pith_type_type, 0),
     .tp_name = "cell",
+    .tp_new = cell_tp_new,
+    .tp_richcompare = cell_richcompare,
     .tp_basicsize = sizeof(PithCell),
     .tp_flags = PITH_TPFLAGS_HAVE_GC,
     .tp_dealloc = cell_dealloc,

@@ -64,7 +64,9 @@ d["k"] = [1]
 print("dict becomes tracked", gc.is_tracked(d))
 print("others", gc.is_tracked(1), gc.is_tracked("s"), gc.is_tracked([]), gc.is_tracked(A()), gc.is_tracked(A), gc.is_tracked(int))
 
-# callbacks get (phase, info)
+# callbacks get (phase, info) (only the explicit collections: automatic
+# ones are off, e.g. under -X gcstress)
+gc.disable()
 log = []
 def cb(phase, info):
     log.append((phase, sorted(info), info["generation"]))
@@ -79,6 +81,7 @@ l = []; l.append(l); del l
 gc.collect()
 gc.callbacks.clear()
 print(infos)
+gc.enable()
 
 # DEBUG_SAVEALL: garbage is kept in gc.garbage instead of being freed
 gc.collect()

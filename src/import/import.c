@@ -15,6 +15,7 @@
 
 #include "pith/pith.h"
 #include "pith/import.h"
+#include "pith/run.h"
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -631,9 +632,54 @@ static char *dup_utf8(PithObject *s) {
     return r ? r : strdup("import error");
 }
 
+/* `-m` imports the parent packages and runs the module's code through
+ * functions of a "<frozen runpy>" pseudo-module that sit at the lines of
+ * CPython's frozen runpy, so that frames and tracebacks show the same runpy
+ * entries as CPython's. */
+static const struct {
+    int line;
+    const char *text;
+} runpy_src[] = {
+    {87, "def _run_code(code, run_globals):\n"},
+    {88, "    exec(code, run_globals)\n    return run_globals\n"},
+    {110, "def _get_module_details(name, pkg_main):\n    if not pkg_main:\n"},
+    {112, "        return __import__(name)\n"},
+    {148, "    return _get_module_details(name, False)\n"},
+    {188, "def _run_module_as_main(name_or_code, run_globals, pkg_main=False):\n"},
+    {189, "    if run_globals is None: return _get_module_details(name_or_code, pkg_main)\n"},
+    {198, "    return _run_code(name_or_code, run_globals)\n"},
+};
+
+/* _run_module_as_main(a, b, pkg_main) of a fresh "<frozen runpy>": with b
+ * None it imports module a (through the package's __main__ path when
+ * pkg_main), else it execs code a in dict b. */
+static PithObject *runpy_call(PithObject *a, PithObject *b, bool pkg_main) {
+    char src[4096];
+    size_t n = 0;
+    int at = 1;
+    for (size_t i = 0; i < sizeof runpy_src / sizeof runpy_src[0]; i++) {
+        for (; at < runpy_src[i].line; at++) src[n++] = '\n';
+        size_t k = strlen(runpy_src[i].text);
+        memcpy(src + n, runpy_src[i].text, k);
+        n += k;
+        for (size_t j = 0; j < k; j++) at += runpy_src[i].text[j] == '\n';
+    }
+    PithObject *d = pith_dict_new(), *name = pith_str_from_cstr("runpy"), *res = NULL;
+    if (d && name && pith_dict_set_item_str(d, "__name__", name) == 0 &&
+        pith_run_source(src, n, "<frozen runpy>", d) == 0) {
+        PithObject *f = pith_dict_get_item_str(d, "_run_module_as_main"); /* borrowed */
+        PithObject *args[3] = {a, b, pith_bool_from(pkg_main)};
+        res = f ? pith_call(f, args, 3, NULL)
+                : pith_err_format(&pith_exc_RuntimeError, "lost <frozen runpy>");
+    }
+    PITH_XDECREF(name);
+    PITH_XDECREF(d);
+    return res;
+}
+
 /* Spec of the module `-m name` runs (packages resolve to __main__), or
- * NULL with *msg set. */
-static PithObject *main_spec(PithObject *name, char **msg) {
+ * NULL with *msg set. pkg_main: name is a package's __main__. */
+static PithObject *main_spec(PithObject *name, bool pkg_main, char **msg) {
     PithObject *parent_mod = NULL, *spec = NULL;
     for (const PithBuiltinModule *b = pith_builtin_modules; b->name; b++)
         if (pith_str_eq_cstr(name, b->name)) {
@@ -642,7 +688,9 @@ static PithObject *main_spec(PithObject *name, char **msg) {
         }
     if (has_dot(name)) { /* runpy imports the parent first, then needs its __path__ */
         PithObject *parent = parent_name(name), *path = NULL;
-        parent_mod = parent ? pith_import_module(parent) : NULL;
+        PithObject *top = parent ? runpy_call(parent, PITH_NONE, pkg_main) : NULL;
+        parent_mod = top ? pith_import_module(parent) : NULL; /* now in sys.modules */
+        PITH_XDECREF(top);
         if (!parent_mod && !pith_err_matches(&pith_exc_ImportError)) {
             PITH_XDECREF(parent);
             return NULL; /* an error in the package's code: a traceback */
@@ -686,13 +734,13 @@ static int set_main_entries(PithObject *d, PithObject *spec) {
 int pith_import_run_main(const char *name, PithObject *main_dict, char **msg) {
     *msg = NULL;
     PithObject *n = pith_str_from_cstr(name);
-    PithObject *spec = n ? main_spec(n, msg) : NULL;
+    PithObject *spec = n ? main_spec(n, false, msg) : NULL;
     PithObject *locs = spec ? spec_attr(spec, "submodule_search_locations") : NULL;
     if (locs && locs != PITH_NONE) { /* a package: run its __main__ */
         PithObject *sub = pith_str_from_format("%U.__main__", n);
         PITH_CLEAR(spec);
         char *submsg = NULL;
-        spec = sub ? main_spec(sub, &submsg) : NULL;
+        spec = sub ? main_spec(sub, true, &submsg) : NULL;
         if (submsg && strncmp(submsg, "No module named", 15) == 0) {
             free(submsg);
             submsg = dup_utf8(pith_str_from_format(
@@ -708,7 +756,7 @@ int pith_import_run_main(const char *name, PithObject *main_dict, char **msg) {
     PithObject *origin = spec_attr(spec, "origin");
     PithCode *co = NULL;
     if (origin && set_main_entries(main_dict, spec) == 0) co = pith_pyc_source_to_code(origin);
-    PithObject *res = co ? pith_eval_code(co, main_dict, main_dict) : NULL;
+    PithObject *res = co ? runpy_call((PithObject *)co, main_dict, false) : NULL;
     PITH_XDECREF(co);
     PITH_XDECREF(origin);
     PITH_DECREF(spec);

@@ -145,6 +145,17 @@ void *pp_fail(Parser *p) {
 /* Raise at explicit token-style positions (0-based byte cols; end -1 kept).
  * Inside f-string expressions CPython reports positions and text of the
  * "(expr)" sub-source, with an "f-string: " prefix. */
+/* Error text of a string source: the tokenizer's current line keeps its
+ * newline, except the one pith added; lines before it are read without
+ * (CPython's tokenizer buffers). Files always keep it. The current line is
+ * known to be the last one once the tokenizer ran to the end; otherwise
+ * it is taken to be the error's line. */
+static bool text_newline(Parser *p, int lineno) {
+    if (p->file_input || p->in_fstring) return true;
+    if (lineno == p->nlines) return !p->bare_nl;
+    return !p->tok_done;
+}
+
 static void raise_at(Parser *p, PithType *type, const char *line, int lineno, int col,
                      int end_lineno, int end_col, const char *msg) {
     if (p->error) return;
@@ -170,12 +181,20 @@ static void raise_at(Parser *p, PithType *type, const char *line, int lineno, in
     /* end_col PP_END_NONE reports -1; otherwise 1-based like CPython's
      * RAISE_ERROR_KNOWN_LOCATION (so -1 becomes 0) */
     pith_syntax_error_at(type, p->filename, msg, owned, lineno, col + 1, end_lineno,
-                         end_col == PP_END_NONE ? -1 : end_col + 1, !p->file_input, true);
+                         end_col == PP_END_NONE ? -1 : end_col + 1, !p->file_input,
+                         text_newline(p, lineno));
     pith_mem_free(owned);
 }
 
 static void vformat(char *buf, size_t n, const char *fmt, va_list ap) {
     vsnprintf(buf, n, fmt, ap);
+}
+
+/* The end of an eval/single source lacking a final newline (see bare_nl):
+ * pith's NEWLINE on the added '\n', or the ENDMARKER after it. */
+static bool bare_end(Parser *p, PithToken *t) {
+    return p->bare_nl && (t->type == PITH_T_ENDMARKER ||
+                          (t->type == PITH_T_NEWLINE && t->start == p->bare_nl));
 }
 
 void *pp_error_tok(Parser *p, PithToken *t, PithType *type, const char *fmt, ...) {
@@ -185,6 +204,12 @@ void *pp_error_tok(Parser *p, PithToken *t, PithType *type, const char *fmt, ...
     va_start(ap, fmt);
     vformat(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (bare_end(p, t)) {
+        /* no column: the tokenizer's, the end of the (unterminated) last line */
+        int len = (int)(p->bare_nl - t->line_start);
+        raise_at(p, type, NULL, p->nlines, len - 1, p->nlines, PP_END_NONE, msg);
+        return NULL;
+    }
     if (t->type == PITH_T_INDENT || t->type == PITH_T_DEDENT || t->type == PITH_T_ENDMARKER) {
         /* CPython gives these no column: it reports the tokenizer column
          * (0 at the end of a file) */
@@ -250,6 +275,11 @@ void *pp_invalid_syntax(Parser *p) {
         return pp_error_tok(p, t, &pith_exc_IndentationError, "unexpected indent");
     if (t->type == PITH_T_DEDENT)
         return pp_error_tok(p, t, &pith_exc_IndentationError, "unexpected unindent");
+    if (bare_end(p, t) || t->type == PITH_T_ENDMARKER) { /* CPython's has no column: 0 */
+        int line = p->bare_nl ? p->nlines : t->lineno;
+        raise_at(p, &pith_exc_SyntaxError, NULL, line, -1, line, -1, "invalid syntax");
+        return NULL;
+    }
     if (t->type == PITH_T_NEWLINE || t->type == PITH_T_ENDMARKER) {
         raise_at(p, &pith_exc_SyntaxError, NULL, t->lineno, t->col, t->lineno, t->col,
                  "invalid syntax");
@@ -538,8 +568,10 @@ static void skip_newlines(Parser *p) {
 
 static PithMod *parse_eval(Parser *p) {
     skip_newlines(p);
-    PithExpr *e = pp_at(p, PITH_T_ENDMARKER) ? pp_invalid_syntax(p) : pp_star_expressions(p);
+    PithExpr *e = pp_at(p, PITH_T_ENDMARKER) ? pp_invalid_syntax(p) : pp_expressions(p);
     if (!e) return pp_fail(p);
+    if (!pp_at(p, PITH_T_NEWLINE) && !pp_at(p, PITH_T_ENDMARKER))
+        return pp_after_expr_error(p, e); /* e.g. print "x" */
     skip_newlines(p);
     if (!pp_at(p, PITH_T_ENDMARKER)) return pp_invalid_syntax(p);
     PithMod *m = new_mod(p, PITH_M_Expression);
@@ -555,11 +587,13 @@ static PithMod *parse_single(Parser *p) {
         vec_free(&body);
         return pp_fail(p);
     }
+    PithToken *nl = pp_last(p); /* CPython reports at the statement's NEWLINE */
+    int nl_line = nl->lineno, nl_col = nl->col;
     skip_newlines(p);
     if (!pp_at(p, PITH_T_ENDMARKER)) {
         vec_free(&body);
-        return pp_error_tok(p, pp_peek(p), &pith_exc_SyntaxError,
-                            "multiple statements found while compiling a single statement");
+        return pp_error_range(p, nl_line, nl_col, nl_line, nl_col,
+                              "multiple statements found while compiling a single statement");
     }
     PithMod *m = new_mod(p, PITH_M_Interactive);
     if (!m) {
@@ -620,6 +654,7 @@ static void refine_error(Parser *p) {
         char msg[64];
         snprintf(msg, sizeof msg, "'%c' was never closed", kind);
         p->error = false;
+        p->tok_done = true;
         raise_at(p, &pith_exc_SyntaxError, NULL, line, col, line, -1, msg);
         return;
     }
@@ -685,6 +720,9 @@ PithMod *pith_parse_ex(const char *src, size_t len, PithObject *filename, PithMo
         pith_err_no_memory();
         return NULL;
     }
+    for (size_t i = 0; len && i < n; i++) p.nlines += buf[i] == '\n'; /* '' has 0 lines */
+    if (mode != PITH_MODE_EXEC && (len == 0 || (src[len - 1] != '\n' && src[len - 1] != '\r')))
+        p.bare_nl = buf + n - 1;
     PithMod *m = NULL;
     if (check_utf8(&p, buf, n) &&
         (p.tz = pith_tokenizer_new(buf, n, filename, mode == PITH_MODE_SINGLE))) {

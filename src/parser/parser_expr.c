@@ -1231,16 +1231,17 @@ static bool at_tuple_end(Parser *p) {
     return !pp_starts_expr(t) && t->type != PITH_T_STAR;
 }
 
-PithExpr *pp_star_expressions(Parser *p) {
+/* star_expressions, or (star false) `expressions`: no '*' items. */
+static PithExpr *expressions(Parser *p, bool star) {
     Pos s = pp_start(p);
-    PithExpr *first = star_expression(p);
+    PithExpr *first = star ? star_expression(p) : pp_expression(p);
     if (!first || !pp_at(p, PITH_T_COMMA)) return first;
     Vec v;
     vec_init(&v);
     if (!vec_push(p, &v, first)) return NULL;
     while (pp_accept(p, PITH_T_COMMA)) {
-        if (at_tuple_end(p)) break;
-        PithExpr *e = star_expression(p);
+        if (star ? at_tuple_end(p) : !pp_starts_expr(pp_peek(p))) break;
+        PithExpr *e = star ? star_expression(p) : pp_expression(p);
         if (!e || !vec_push(p, &v, e)) {
             vec_free(&v);
             return pp_fail(p);
@@ -1255,6 +1256,10 @@ PithExpr *pp_star_expressions(Parser *p) {
     e->v.Tuple.ctx = PITH_CTX_Load;
     return e;
 }
+
+PithExpr *pp_star_expressions(Parser *p) { return expressions(p, true); }
+
+PithExpr *pp_expressions(Parser *p) { return expressions(p, false); }
 
 PithExpr *pp_yield_expr(Parser *p) {
     Pos s = pp_start(p);

@@ -38,6 +38,12 @@ typedef struct Parser {
     int rec;                   /* recursion depth of unbounded rules */
     PithStmt *semi_stmt;       /* last simple statement followed by ';' NEWLINE */
     Pos semi_end;              /* end of that ';' */
+    /* eval/single source without a final newline: CPython adds none, so
+     * the '\n' pith added (at bare_nl) is not in error texts, and the
+     * input ends in an ENDMARKER without a column. nlines: lines of source. */
+    const char *bare_nl;
+    int nlines;
+    bool tok_done; /* the tokenizer ran to the end (errors found after a parser error) */
 } Parser;
 
 #define PP_END_NONE (-1000) /* end column reported as -1 */
@@ -104,6 +110,7 @@ static inline void pp_leave(Parser *p) { p->rec--; }
 PithExpr *pp_expression(Parser *p);          /* expression (incl. lambda, if-else) */
 PithExpr *pp_named_expression(Parser *p);    /* walrus allowed */
 PithExpr *pp_star_expressions(Parser *p);    /* tuple without parens, *x allowed */
+PithExpr *pp_expressions(Parser *p);         /* the same without *x (eval input) */
 PithExpr *pp_star_named_expression(Parser *p);
 PithExpr *pp_bitwise_or(Parser *p);
 PithExpr *pp_disjunction(Parser *p);

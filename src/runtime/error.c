@@ -248,18 +248,14 @@ void pith_err_print(void) {
 
 /* pith_err_write_unraisable: runtime/unraisable.c (sys.unraisablehook). */
 
-static PithObject *int_or_none(int v) {
-    return v ? pith_int_from_i64(v) : PITH_NEWREF(PITH_NONE);
-}
-
 void pith_err_syntax_location(PithType *type, const char *msg,
                               PithObject *filename, int lineno, int offset,
                               int end_lineno, int end_offset,
                               PithObject *text) {
     PithObject *m = pith_str_from_cstr(msg);
     PithObject *l = pith_int_from_i64(lineno);
-    PithObject *o = offset ? pith_int_from_i64(offset) : PITH_NEWREF(PITH_NONE);
-    PithObject *el = int_or_none(end_lineno);
+    PithObject *o = pith_int_from_i64(offset); /* 0 stays 0, as CPython's parser gives it */
+    PithObject *el = pith_int_from_i64(end_lineno); /* 0 for empty input, as CPython */
     PithObject *eo = pith_int_from_i64(end_offset); /* CPython keeps 0, not None */
     PithObject *loc = NULL, *args = NULL;
     if (m && l && o && el && eo) {

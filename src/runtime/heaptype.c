@@ -473,28 +473,30 @@ static void set_name_failed(PithType *t, PithObject *name, PithObject *value) {
     pith_exc_set_cause(exc, cause);
 }
 
+/* Over a copy of the dict (as CPython: __set_name__ may change the class),
+ * which holds the keys and values while they are used. */
 static int call_set_names(PithType *t) {
-    PithObject *items = pith_dict_items(t->tp_dict);
-    if (!items) return -1;
+    PithObject *names = pith_dict_copy(t->tp_dict);
+    if (!names) return -1;
     int r = 0;
-    for (intptr_t i = 0; r == 0 && i < PITH_SIZE(items); i++) {
-        PithObject *kv = PITH_LIST_GET(items, i);
-        PithObject *v = PITH_TUPLE_GET(kv, 1);
+    intptr_t pos = 0;
+    PithObject *k, *v;
+    while (r == 0 && pith_dict_next(names, &pos, &k, &v)) {
         PithObject *f = pith_lookup_special(v, pith_id_set_name());
         if (!f) {
             if (pith_err_occurred()) r = -1;
             continue;
         }
-        PithObject *args[2] = {(PithObject *)t, PITH_TUPLE_GET(kv, 0)};
+        PithObject *args[2] = {(PithObject *)t, k};
         PithObject *res = pith_call(f, args, 2, NULL);
         PITH_DECREF(f);
         if (!res) {
-            set_name_failed(t, args[1], v);
+            set_name_failed(t, k, v);
             r = -1;
         }
         PITH_XDECREF(res);
     }
-    PITH_DECREF(items);
+    PITH_DECREF(names);
     return r;
 }
 

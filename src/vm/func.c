@@ -374,10 +374,6 @@ static PithObject *method_getattro(PithObject *o, PithObject *name) {
     return pith_getattr(((PithMethod *)o)->func, name);
 }
 
-static PithObject *method_descr_get(PithObject *m, PithObject *obj, PithObject *type) {
-    return PITH_NEWREF(m);
-}
-
 static int method_traverse(PithObject *o, pith_visitproc visit, void *arg) {
     PITH_VISIT(((PithMethod *)o)->func);
     PITH_VISIT(((PithMethod *)o)->self);
@@ -435,7 +431,6 @@ PithType pith_method_type = {
     .tp_call = method_call,
     .tp_getattro = method_getattro,
     .tp_setattro = pith_generic_setattr,
-    .tp_descr_get = method_descr_get,
     .tp_traverse = method_traverse,
     .tp_members = method_members,
     .tp_getset = method_getset,
@@ -558,8 +553,25 @@ static PithObject *sm_new(PithType *t, PithObject *const *args, size_t nargs,
     return sm_make(t, args[0]);
 }
 
+/* staticmethod(f) / classmethod(f) look like f: its __module__,
+ * __name__, __qualname__, __doc__ and __annotations__ are copied into the wrapper's
+ * __dict__ (absent ones are skipped), as functools.wraps would. */
 static int sm_init(PithObject *self, PithObject *const *args, size_t nargs,
                    PithObject *kwnames) {
+    static const char *const names[] = {"__module__", "__name__", "__qualname__", "__doc__",
+                                        "__annotations__"};
+    PithStaticMethod *sm = (PithStaticMethod *)self;
+    if (nargs != 1) return 0; /* sm_new checked the arguments */
+    PITH_INCREF(args[0]);
+    PITH_SETREF(sm->func, args[0]);
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        PithObject *v = NULL, *name = pith_str_intern_cstr(names[i]);
+        int r = name ? pith_lookup_attr(sm->func, name, &v) : -1;
+        if (r > 0) r = pith_setattr(self, name, v);
+        PITH_XDECREF(v);
+        PITH_XDECREF(name);
+        if (r < 0) return -1;
+    }
     return 0;
 }
 
@@ -567,9 +579,14 @@ static PithObject *sm_descr_get(PithObject *s, PithObject *obj, PithObject *type
     return PITH_NEWREF(((PithStaticMethod *)s)->func);
 }
 
+/* 3.11 chains descriptors: a wrapped object's own __get__(type, type)
+ * gives the result (for a function: the method bound to the class). */
 static PithObject *cm_descr_get(PithObject *s, PithObject *obj, PithObject *type) {
     if (!type) type = (PithObject *)PITH_TYPE(obj);
-    return pith_method_new(((PithStaticMethod *)s)->func, type);
+    PithObject *f = ((PithStaticMethod *)s)->func;
+    pith_descrgetfunc get = PITH_TYPE(f)->tp_descr_get;
+    if (get) return get(f, type, type);
+    return pith_method_new(f, type);
 }
 
 static PithObject *sm_call(PithObject *s, PithObject *const *args, size_t nargs,

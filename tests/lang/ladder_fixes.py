@@ -266,3 +266,19 @@ for src in ["[i for i in (j := range(5))]", "[i for i in (lambda: (j := range(5)
         compile(src, "<s>", "exec")
     except SyntaxError as e:
         print("SyntaxError:", e.msg, (e.lineno, e.offset, e.end_lineno, e.end_offset))
+
+# staticmethod/classmethod copy the wrapped function's attributes, and
+# classmethod chains to the wrapped object's __get__
+def documented(x: int) -> int:
+    "doc of documented"
+    return x
+sm, cm = staticmethod(documented), classmethod(documented)
+print(sm.__name__, sm.__qualname__, sm.__doc__, sm.__module__, sm.__annotations__ is documented.__annotations__)
+print(cm.__name__, cm.__wrapped__ is documented, sorted(vars(cm)))
+class Holder:
+    def foo(self, cls):
+        return "spam", cls.__name__
+class User:
+    bar = classmethod(Holder().foo)
+    baz = classmethod(classmethod(lambda cls: cls.__name__))
+print(User.bar(), User.baz())

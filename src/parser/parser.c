@@ -142,9 +142,6 @@ void *pp_fail(Parser *p) {
     return NULL;
 }
 
-/* Raise at explicit token-style positions (0-based byte cols; end -1 kept).
- * Inside f-string expressions CPython reports positions and text of the
- * "(expr)" sub-source, with an "f-string: " prefix. */
 /* Error text of a string source: the tokenizer's current line keeps its
  * newline, except the one pith added; lines before it are read without
  * (CPython's tokenizer buffers). Files always keep it. The current line is
@@ -156,6 +153,9 @@ static bool text_newline(Parser *p, int lineno) {
     return !p->tok_done;
 }
 
+/* Raise at explicit token-style positions (0-based byte cols; end -1 kept).
+ * Inside f-string expressions CPython reports positions and text of the
+ * "(expr)" sub-source, with an "f-string: " prefix. */
 static void raise_at(Parser *p, PithType *type, const char *line, int lineno, int col,
                      int end_lineno, int end_col, const char *msg) {
     if (p->error) return;
@@ -206,8 +206,7 @@ void *pp_error_tok(Parser *p, PithToken *t, PithType *type, const char *fmt, ...
     va_end(ap);
     if (bare_end(p, t)) {
         /* no column: the tokenizer's, the end of the (unterminated) last line */
-        int len = (int)(p->bare_nl - t->line_start);
-        raise_at(p, type, NULL, p->nlines, len - 1, p->nlines, PP_END_NONE, msg);
+        raise_at(p, type, NULL, p->nlines, p->bare_col - 1, p->nlines, PP_END_NONE, msg);
         return NULL;
     }
     if (t->type == PITH_T_INDENT || t->type == PITH_T_DEDENT || t->type == PITH_T_ENDMARKER) {
@@ -280,7 +279,7 @@ void *pp_invalid_syntax(Parser *p) {
         raise_at(p, &pith_exc_SyntaxError, NULL, line, -1, line, -1, "invalid syntax");
         return NULL;
     }
-    if (t->type == PITH_T_NEWLINE || t->type == PITH_T_ENDMARKER) {
+    if (t->type == PITH_T_NEWLINE) {
         raise_at(p, &pith_exc_SyntaxError, NULL, t->lineno, t->col, t->lineno, t->col,
                  "invalid syntax");
         return NULL;
@@ -721,8 +720,10 @@ PithMod *pith_parse_ex(const char *src, size_t len, PithObject *filename, PithMo
         return NULL;
     }
     for (size_t i = 0; len && i < n; i++) p.nlines += buf[i] == '\n'; /* '' has 0 lines */
-    if (mode != PITH_MODE_EXEC && (len == 0 || (src[len - 1] != '\n' && src[len - 1] != '\r')))
+    if (mode != PITH_MODE_EXEC && (len == 0 || (src[len - 1] != '\n' && src[len - 1] != '\r'))) {
         p.bare_nl = buf + n - 1;
+        while (p.bare_nl - p.bare_col > buf && p.bare_nl[-p.bare_col - 1] != '\n') p.bare_col++;
+    }
     PithMod *m = NULL;
     if (check_utf8(&p, buf, n) &&
         (p.tz = pith_tokenizer_new(buf, n, filename, mode == PITH_MODE_SINGLE))) {

@@ -39,10 +39,11 @@ typedef struct Parser {
     PithStmt *semi_stmt;       /* last simple statement followed by ';' NEWLINE */
     Pos semi_end;              /* end of that ';' */
     /* eval/single source without a final newline: CPython adds none, so
-     * the '\n' pith added (at bare_nl) is not in error texts, and the
-     * input ends in an ENDMARKER without a column. nlines: lines of source. */
+     * the '\n' pith added (at bare_nl, ending a line of bare_col bytes) is
+     * not in error texts, and the input ends in an ENDMARKER without a
+     * column. nlines: lines of source. */
     const char *bare_nl;
-    int nlines;
+    int bare_col, nlines;
     bool tok_done; /* the tokenizer ran to the end (errors found after a parser error) */
 } Parser;
 

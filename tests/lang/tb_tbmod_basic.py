@@ -23,7 +23,7 @@ except ValueError as e:
         fn, ln, name, line = fs
         print(fn.rsplit("/", 1)[-1], ln, name, line, fs.lineno, fs.name, fs.line)
         print(fs[0] == fs.filename, fs[1], fs[2], fs[3], len(fs))
-    print(repr(tb[0])[:30])
+    print(repr(tb[0]).split(" file ")[0], repr(tb[0]).endswith("tb_tbmod_basic.py, line 5 in f>"))
     print(traceback.format_list(tb)[-1], end="")
     print("".join(traceback.format_tb(e.__traceback__)), end="")
     print([(f.f_code.co_name, l) for f, l in traceback.walk_tb(e.__traceback__)])

@@ -29,4 +29,4 @@ def r(n): return r(n+1)
 try:
     r(0)
 except RecursionError:
-    print(traceback.format_exc()[-300:])
+    print("\n".join(traceback.format_exc().splitlines()[-5:]))
